@@ -1,0 +1,4 @@
+// Builtins of the aggregates family (placeholder: being written).
+import type { Builtin } from "./registry.js";
+
+export const aggregatesBuiltins: readonly Builtin[] = [];
