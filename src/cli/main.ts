@@ -9,6 +9,7 @@
 
 import { Command, CommanderError } from "commander";
 import { exitCodeFor, formatError } from "./errors.js";
+import { registerCollect } from "./collect.js";
 import { registerEval } from "./eval.js";
 import { VERSION } from "../version.js";
 
@@ -21,6 +22,7 @@ program
   .exitOverride();
 
 registerEval(program);
+registerCollect(program);
 
 try {
   await program.parseAsync(process.argv);
