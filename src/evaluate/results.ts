@@ -1,10 +1,21 @@
 // The results contract (results.json, resultsVersion 1): the evaluation's output and every
 // reporter's only input. See DESIGN.md.
 
+import { createHash } from "node:crypto";
 import type { ResourceOrigin, SourceKind } from "../snapshot/types.js";
 
 export type Severity = "critical" | "high" | "medium" | "low" | "info";
 export const SEVERITIES: readonly Severity[] = ["critical", "high", "medium", "low", "info"];
+
+// 0 for critical up to 4 for info: sorts the most severe first.
+export function severityRank(severity: Severity): number {
+  return SEVERITIES.indexOf(severity);
+}
+
+// True when `severity` is `threshold` or more severe.
+export function atLeast(severity: Severity, threshold: Severity): boolean {
+  return severityRank(severity) <= severityRank(threshold);
+}
 
 export type Baseline =
   | "isolation"
@@ -25,6 +36,7 @@ export const BASELINES: readonly Baseline[] = [
 ];
 
 export type Status = "pass" | "fail" | "unknown" | "manual" | "waived" | "error";
+export const STATUSES: readonly Status[] = ["fail", "error", "unknown", "manual", "waived", "pass"];
 
 // A rule's metadata, from its # METADATA annotation (custom block flattened).
 export interface RuleInfo {
@@ -71,11 +83,28 @@ export interface ResultEntry {
   readonly message: string;
   readonly evidence?: Readonly<Record<string, unknown>>;
   readonly origin?: ResourceOrigin;
+  // Line of the resource in the snapshot file: the physical location SARIF needs for live findings.
+  readonly snapshotLine?: number;
+  // The resource's tags, as reports show them (they are resource-controlled text: always escape).
+  readonly tags?: Readonly<Record<string, string>>;
   readonly customer?: string;
   readonly fingerprint: string; // sha256 of rule id + resource id (+ message for resource-less findings)
   readonly waiver?: Waiver & { readonly expired: boolean };
   readonly attestation?: Attestation;
-  readonly baselineState?: "new" | "existing"; // with --baseline
+  readonly baselineState?: "new" | "existing"; // with --baseline, on fail and waived entries
+}
+
+// A finding is a fail or a waived fail: what baselines compare and waivers act on.
+export function isFinding(entry: Pick<ResultEntry, "status">): boolean {
+  return entry.status === "fail" || entry.status === "waived";
+}
+
+// The stable identity of a (rule, resource) pair across runs. Azure resource ids are
+// case-insensitive and Resource Graph does not always return the same casing, so the id is
+// lower-cased. Resource-less findings (conftest-style string findings) add their message.
+export function fingerprintOf(ruleId: string, resourceId: string | null, message?: string): string {
+  const subject = resourceId === null ? `message:${message ?? ""}` : resourceId.toLowerCase();
+  return createHash("sha256").update(`${ruleId}\n${subject}`).digest("hex");
 }
 
 export interface Results {
@@ -96,7 +125,12 @@ export interface Results {
       readonly scope: Readonly<Record<string, unknown>>;
       readonly errors: readonly { readonly scope: string; readonly code: string; readonly message: string }[];
     };
-    readonly customers: readonly { readonly name: string; readonly model?: string }[];
+    readonly customers: readonly {
+      readonly name: string;
+      readonly model?: string;
+      readonly tenantId?: string;
+      readonly subscriptions?: readonly string[];
+    }[];
   };
   readonly rules: readonly RuleInfo[];
   readonly results: readonly ResultEntry[];
@@ -107,5 +141,7 @@ export interface Results {
     readonly stale: readonly Waiver[];
     readonly expired: readonly Waiver[];
   };
+  // With --baseline: the previous results compared against, and findings it had that are gone now.
+  readonly baseline?: { readonly file: string; readonly evaluatedAt: string };
   readonly fixed?: readonly { readonly ruleId: string; readonly resourceId: string | null; readonly fingerprint: string }[];
 }
