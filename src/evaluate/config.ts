@@ -18,7 +18,7 @@
 
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { LineCounter, parseDocument, type Document } from "yaml";
+import { LineCounter, isMap, isScalar, parseDocument, type Document } from "yaml";
 import { ErguardError } from "../errors.js";
 import type { Attestation, Waiver } from "./results.js";
 import { describePath, schemaCheck } from "./schema-check.js";
@@ -113,11 +113,14 @@ export function parseConfig(source: string, file: string): ErguardConfig {
   };
 }
 
-// The line of the node at `path`, or of its nearest existing ancestor (a missing property
-// points at the mapping that should hold it).
+// The line of the key at the end of `path` (its value may start on a later line), or of the
+// nearest existing ancestor (a missing property points at the mapping that should hold it).
 function lineOf(doc: Document, lineCounter: LineCounter, path: readonly (string | number)[]): { line?: number; column?: number } {
   for (let n = path.length; n >= 0; n--) {
-    const node: unknown = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
+    const last = path[n - 1];
+    const parent: unknown = n <= 1 ? doc.contents : doc.getIn(path.slice(0, n - 1), true);
+    const key = isMap(parent) && typeof last === "string" ? parent.items.find((p) => isScalar(p.key) && p.key.value === last)?.key : undefined;
+    const node: unknown = key ?? (n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true));
     const range = (node as { range?: [number, number, number] } | null | undefined)?.range;
     if (range) {
       const at = lineCounter.linePos(range[0]);

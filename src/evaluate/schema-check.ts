@@ -25,9 +25,13 @@ export function schemaCheck(schema: object): SchemaCheck {
 function simplify(errors: readonly ErrorObject[]): SchemaProblem[] {
   // anyOf/allOf wrappers repeat what their branches said; keep the specific messages.
   const specific = errors.filter((e) => e.keyword !== "anyOf" && e.keyword !== "allOf");
+  // A misspelt key also misses a required one; the unknown key is the better clue.
+  const ordered = [...(specific.length > 0 ? specific : errors)].sort(
+    (a, b) => Number(b.keyword === "additionalProperties") - Number(a.keyword === "additionalProperties"),
+  );
   const seen = new Set<string>();
   const problems: SchemaProblem[] = [];
-  for (const e of specific.length > 0 ? specific : errors) {
+  for (const e of ordered) {
     const path = pointerPath(e.instancePath);
     const unknown = e.keyword === "additionalProperties" ? String(e.params["additionalProperty"]) : undefined;
     const problem = { path: unknown === undefined ? path : [...path, unknown], message: describe(e) };

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { ErguardError } from "../../src/errors.js";
 import { fingerprintOf } from "../../src/evaluate/results.js";
 import { loadResults, parseResults, renderJson } from "../../src/report/json.js";
-import { FIXTURE_NAMES, fixture, fixturePath } from "./fixtures.js";
+import { FIXTURE_NAMES, fixture, fixturePath } from "../results-fixtures.js";
 
 async function rejection(promise: Promise<unknown>): Promise<ErguardError> {
   const err = await promise.then(
