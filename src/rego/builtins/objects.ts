@@ -1,4 +1,172 @@
-// Builtins of the objects family (placeholder: being written).
-import type { Builtin } from "./registry.js";
+// Builtins of the object family: object.get, object.union(_n), object.remove, object.filter,
+// object.keys, object.subset, and walk (a relation over every nested [path, value]).
 
-export const objectsBuiltins: readonly Builtin[] = [];
+import { isIntegral, toFloat } from "../bignum.js";
+import {
+  EMPTY_OBJECT,
+  ObjectBuilder,
+  RegoSet,
+  compare,
+  equal,
+  isArray,
+  isNumber,
+  isObject,
+  isSet,
+  objectEntries,
+  objectGet,
+  objectKeys,
+  typeName,
+  type ArrayValue,
+  type ObjectValue,
+  type Value,
+} from "../value.js";
+import { arrayArg, objectArg, oneOfError } from "./args.js";
+import { BuiltinError, type Builtin } from "./registry.js";
+
+// The value at path under v (OPA's Value.Find): object keys, integer array indexes, set members.
+export function findPath(v: Value, path: ArrayValue): Value | undefined {
+  let cur: Value = v;
+  for (const seg of path) {
+    let next: Value | undefined;
+    if (isObject(cur)) next = objectGet(cur, seg);
+    else if (isArray(cur)) {
+      if (isNumber(seg) && isIntegral(seg)) next = cur[toFloat(seg)];
+    } else if (isSet(cur)) next = cur.get(seg);
+    if (next === undefined) return undefined;
+    cur = next;
+  }
+  return cur;
+}
+
+function objectGetBuiltin(args: readonly Value[]): Value {
+  const obj = objectArg("object.get", args, 0);
+  const key = args[1] as Value;
+  const fallback = args[2] as Value;
+  // A non-array key is one top-level key; an array is a path, the empty path the object itself.
+  const found = isArray(key) ? findPath(obj, key) : objectGet(obj, key);
+  return found === undefined ? fallback : found;
+}
+
+// b's entries over a's; where both hold objects, those merge recursively.
+export function mergeObjects(a: ObjectValue, b: ObjectValue): ObjectValue {
+  const out = new ObjectBuilder();
+  for (const [k, v] of objectEntries(a)) out.set(k, v);
+  for (const [k, v] of objectEntries(b)) {
+    const old = out.get(k);
+    out.set(k, old !== undefined && isObject(old) && isObject(v) ? mergeObjects(old, v) : v);
+  }
+  return out.build();
+}
+
+function union(args: readonly Value[]): Value {
+  const a = objectArg("object.union", args, 0);
+  const b = objectArg("object.union", args, 1);
+  return equal(a, b) ? a : mergeObjects(a, b);
+}
+
+function unionN(args: readonly Value[]): Value {
+  const name = "object.union_n";
+  const arr = arrayArg(name, args, 0);
+  // OPA walks the array from its end, so the last non-object is the one reported.
+  for (let i = arr.length - 1; i >= 0; i--) {
+    const o = arr[i] as Value;
+    if (!isObject(o)) {
+      throw new BuiltinError("eval_type_error", `${name}: operand 1 must be array of object but got ${typeName(o)}`);
+    }
+  }
+  return (arr as ObjectValue[]).reduce<ObjectValue>((acc, o) => mergeObjects(acc, o), EMPTY_OBJECT);
+}
+
+// The keys operand of object.remove and object.filter: an array, set or object (its keys).
+function keySet(name: string, v: Value): RegoSet {
+  if (isArray(v)) return new RegoSet(v);
+  if (isSet(v)) return v;
+  if (isObject(v)) return new RegoSet(objectKeys(v));
+  throw oneOfError(name, 2, ["object", "set", "array"], v);
+}
+
+function selectKeys(name: string, args: readonly Value[], keep: boolean): Value {
+  const obj = objectArg(name, args, 0);
+  const keys = keySet(name, args[1] as Value);
+  const out = new ObjectBuilder();
+  for (const [k, v] of objectEntries(obj)) if (keys.has(k) === keep) out.set(k, v);
+  return out.build();
+}
+
+// ---------------------------------------------------------------------------------------
+// object.subset, with OPA's rules: objects recurse key by key, sets need every member,
+// arrays need a contiguous run, and an array holds a set when it meets every member.
+
+function isSubset(sup: Value, sub: Value): boolean {
+  if (isObject(sup) && isObject(sub)) {
+    for (const [k, subValue] of objectEntries(sub)) {
+      const supValue = objectGet(sup, k);
+      if (supValue === undefined) return false;
+      if (equal(subValue, supValue)) continue;
+      const nested =
+        (isObject(supValue) && isObject(subValue)) ||
+        (isSet(supValue) && isSet(subValue)) ||
+        (isArray(supValue) && isArray(subValue));
+      if (!nested || !isSubset(supValue, subValue)) return false;
+    }
+    return true;
+  }
+  if (isSet(sup) && isSet(sub)) {
+    for (const m of sub) if (!sup.has(m)) return false;
+    return true;
+  }
+  if (isArray(sup) && isArray(sub)) return containsRun(sup, sub);
+  if (isArray(sup) && isSet(sub)) {
+    // OPA counts matching array elements, duplicates included, and never answers true
+    // for an empty array; kept as is to agree with it.
+    let unmatched = sub.size;
+    for (const x of sup) {
+      if (sub.has(x)) unmatched--;
+      if (unmatched === 0) return true;
+    }
+    return false;
+  }
+  throw new BuiltinError(
+    "eval_type_error",
+    "object.subset: both arguments object.subset must be of the same type or array and set",
+  );
+}
+
+function containsRun(sup: ArrayValue, sub: ArrayValue): boolean {
+  if (sub.length > sup.length) return false;
+  for (let start = 0; start + sub.length <= sup.length; start++) {
+    let i = 0;
+    while (i < sub.length && compare(sup[start + i] as Value, sub[i] as Value) === 0) i++;
+    if (i === sub.length) return true;
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------
+// walk: every [path, value] under the operand, itself first, children in Rego order.
+
+function walk(root: Value): Value[] {
+  const out: Value[] = [];
+  const visit = (path: Value[], v: Value): void => {
+    out.push([path, v]);
+    if (isArray(v)) v.forEach((x, i) => visit([...path, i], x));
+    else if (isSet(v)) for (const m of v.sorted()) visit([...path, m], m);
+    else if (isObject(v)) {
+      const entries = [...objectEntries(v)].sort((x, y) => compare(x[0], y[0]));
+      for (const [k, x] of entries) visit([...path, k], x);
+    }
+  };
+  visit([], root);
+  return out;
+}
+
+export const objectsBuiltins: readonly Builtin[] = [
+  { name: "object.get", arity: 3, fn: objectGetBuiltin },
+  { name: "object.union", arity: 2, fn: union },
+  { name: "object.union_n", arity: 1, fn: unionN },
+  { name: "object.remove", arity: 2, fn: (args) => selectKeys("object.remove", args, false) },
+  { name: "object.filter", arity: 2, fn: (args) => selectKeys("object.filter", args, true) },
+  { name: "object.keys", arity: 1, fn: (args) => new RegoSet(objectKeys(objectArg("object.keys", args, 0))) },
+  { name: "object.subset", arity: 2, fn: ([sup, sub]) => isSubset(sup!, sub!) },
+  { name: "walk", arity: 1, relation: true, fn: ([v]) => walk(v!) },
+];
