@@ -15,6 +15,7 @@ import { isAbsolute } from "node:path";
 import { pathToFileURL } from "node:url";
 import { ErguardError } from "../errors.js";
 import type { ResultEntry, Results, RuleInfo, Severity } from "../evaluate/results.js";
+import { isWebLink } from "./links.js";
 
 export type SarifProfile = "github" | "full";
 export const SARIF_PROFILES: readonly SarifProfile[] = ["github", "full"];
@@ -294,8 +295,4 @@ function ruleName(rule: RuleInfo): string {
     .filter(Boolean)
     .map((w) => w[0]!.toUpperCase() + w.slice(1))
     .join("");
-}
-
-function isWebLink(url: string): boolean {
-  return /^https?:\/\/[^\s]+$/i.test(url);
 }

@@ -1,0 +1,165 @@
+// The Markdown summary: short enough for a pull-request comment (GitHub caps those at 65,536
+// characters) and for $GITHUB_STEP_SUMMARY. Counts by severity and baseline, the top findings
+// with links, and what makes the run incomplete. Every string that comes from a resource or
+// a policy is escaped: GitHub renders HTML inside Markdown.
+
+import { SEVERITIES, severityRank, type ResultEntry, type Results, type Severity } from "../evaluate/results.js";
+import { firstWebLink, portalUrl, sourceUrl, type SourceLinks } from "./links.js";
+
+export interface MarkdownOptions {
+  // Where IaC findings link to: the repository's web address and the commit.
+  readonly links?: SourceLinks;
+  readonly maxFindings?: number;
+}
+
+const MARK: Readonly<Record<Severity, string>> = { critical: "🟥", high: "🟧", medium: "🟨", low: "🟦", info: "⬜" };
+const LIST_LIMIT = 5;
+const MESSAGE_LIMIT = 200;
+
+export function renderMarkdown(results: Results, options: MarkdownOptions = {}): string {
+  const failing = results.results.filter((e) => e.status === "fail");
+  const withBaseline = results.baseline !== undefined;
+  const out: string[] = [];
+
+  out.push(`## erguard: ${headline(results, failing)}`, "", scanLine(results), "");
+  out.push(...severityTable(results, withBaseline), "");
+  out.push(...baselineTable(results), "");
+
+  if (failing.length > 0) {
+    const top = [...failing].sort(byImportance).slice(0, options.maxFindings ?? 10);
+    out.push("### Top findings", "", "| Severity | Rule | Resource | Location | Finding |", "| --- | --- | --- | --- | --- |");
+    for (const e of top) out.push(findingRow(e, results, options.links));
+    if (failing.length > top.length) out.push("", `…and ${failing.length - top.length} more failing findings in the full report.`);
+    out.push("");
+  }
+  if (results.fixed && results.fixed.length > 0) {
+    out.push(`✅ ${count(results.fixed.length, "finding")} of the baseline fixed.`, "");
+  }
+  out.push(...problems(results));
+  return out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd() + "\n";
+}
+
+function headline(results: Results, failing: readonly ResultEntry[]): string {
+  const incomplete = errorCount(results) > 0 ? " · ⚠️ incomplete scan" : "";
+  if (failing.length === 0) return `✅ no failing findings${incomplete}`;
+  const fresh = results.baseline !== undefined ? ` (${failing.filter((e) => e.baselineState === "new").length} new)` : "";
+  return `❌ ${count(failing.length, "failing finding")}${fresh}${incomplete}`;
+}
+
+function scanLine(results: Results): string {
+  const customers = results.snapshot.customers.map((c) => md(c.name));
+  return [
+    `Source **${results.snapshot.source.kind}**${customers.length > 0 ? ` for ${customers.join(", ")}` : ""}`,
+    `collected ${results.snapshot.source.collectedAt}`,
+    `policy ${md(results.policy.revision)} (\`${results.policy.sha256.slice(0, 12)}\`)`,
+    `${results.tool.name} ${md(results.tool.version)}`,
+    ...(results.baseline ? [`compared with the results of ${results.baseline.evaluatedAt}`] : []),
+  ].join(" · ");
+}
+
+function severityTable(results: Results, withBaseline: boolean): string[] {
+  const rows = SEVERITIES.map((s) => {
+    const of = results.results.filter((e) => e.severity === s);
+    const failing = of.filter((e) => e.status === "fail");
+    return [
+      `${MARK[s]} ${s}`,
+      failing.length,
+      ...(withBaseline ? [failing.filter((e) => e.baselineState === "new").length] : []),
+      of.filter((e) => e.status === "waived").length,
+    ];
+  });
+  const head = ["Severity", "Failing", ...(withBaseline ? ["New"] : []), "Waived"];
+  return table(head, rows);
+}
+
+function baselineTable(results: Results): string[] {
+  const baselines = [...new Set(results.rules.map((r) => r.baseline))];
+  const rows = baselines.map((b) => {
+    const of = results.results.filter((e) => e.baseline === b);
+    const n = (...statuses: string[]) => of.filter((e) => statuses.includes(e.status)).length;
+    return [md(b), n("pass"), n("fail"), n("waived"), n("unknown", "manual"), n("error")];
+  });
+  return table(["Baseline", "Passed", "Failed", "Waived", "Unknown or manual", "Errors"], rows);
+}
+
+function table(head: readonly string[], rows: readonly (readonly (string | number)[])[]): string[] {
+  return [
+    `| ${head.join(" | ")} |`,
+    `| ${head.map((_, i) => (i === 0 ? "---" : "---:")).join(" | ")} |`,
+    ...rows.map((r) => `| ${r.join(" | ")} |`),
+  ];
+}
+
+function findingRow(e: ResultEntry, results: Results, links: SourceLinks | undefined): string {
+  const rule = results.rules.find((r) => r.id === e.ruleId);
+  const ruleLink = firstWebLink(rule?.references ?? []);
+  const ruleCell = ruleLink ? `[${md(e.ruleId)}](${url(ruleLink)})` : md(e.ruleId);
+  const name = md(e.resourceName ?? e.resourceId ?? "—");
+  const resource = e.resourceId !== null && results.snapshot.source.kind === "azure" ? `[${name}](${url(portalUrl(e.resourceId))})` : name;
+  const where = e.origin ? `${e.origin.file}${e.origin.line !== undefined ? `:${e.origin.line}` : ""}` : "";
+  const target = e.origin && links ? sourceUrl(links, e.origin) : undefined;
+  const location = where === "" ? (e.customer !== undefined ? md(e.customer) : "") : target ? `[${md(where)}](${url(target)})` : md(where);
+  const fresh = e.baselineState === "new" ? " 🆕" : "";
+  return `| ${MARK[e.severity]} ${e.severity}${fresh} | ${ruleCell} | ${resource} | ${location} | ${md(truncate(e.message || (rule?.title ?? "")))} |`;
+}
+
+function problems(results: Results): string[] {
+  const lines: string[] = [];
+  const errors = [
+    ...results.errors.map((e) => `${e.ruleId ?? e.scope ?? e.code}: ${e.message}`),
+    ...results.snapshot.source.errors.map((e) => `collection incomplete for ${e.scope}: ${e.message}`),
+    ...results.results.filter((e) => e.status === "error").map((e) => `${e.ruleId} on ${e.resourceName ?? e.resourceId ?? "—"}: ${e.message}`),
+  ];
+  if (errors.length > 0) {
+    lines.push("### ⚠️ The scan is incomplete", "", ...list(errors), "");
+  }
+  const expired = results.waivers.expired.map((w) => `${w.rule} on ${w.resource} (owner ${w.owner}) expired on ${w.expires}`);
+  const stale = results.waivers.stale.map((w) => `${w.rule} on ${w.resource} (owner ${w.owner}) waives nothing`);
+  if (expired.length + stale.length > 0) lines.push("### Waivers to review", "", ...list([...expired, ...stale]), "");
+  return lines;
+}
+
+function list(items: readonly string[]): string[] {
+  const shown = items.slice(0, LIST_LIMIT).map((t) => `- ${md(truncate(t))}`);
+  return items.length > LIST_LIMIT ? [...shown, `- …and ${items.length - LIST_LIMIT} more`] : shown;
+}
+
+// New findings first, then by severity, rule and resource: a stable order.
+function byImportance(a: ResultEntry, b: ResultEntry): number {
+  return (
+    Number(b.baselineState === "new") - Number(a.baselineState === "new") ||
+    severityRank(a.severity) - severityRank(b.severity) ||
+    a.ruleId.localeCompare(b.ruleId) ||
+    (a.resourceId ?? "").localeCompare(b.resourceId ?? "")
+  );
+}
+
+function errorCount(results: Results): number {
+  return results.errors.length + results.snapshot.source.errors.length + results.results.filter((e) => e.status === "error").length;
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
+
+function truncate(text: string): string {
+  return text.length > MESSAGE_LIMIT ? `${text.slice(0, MESSAGE_LIMIT - 1)}…` : text;
+}
+
+// Text in a table cell or list item: no HTML, no Markdown syntax, no line breaks, no cell
+// separators. (Parentheses are harmless once brackets are escaped; a leading list or
+// heading marker is not.)
+export function md(text: string): string {
+  return text
+    .replace(/[\r\n]+/g, " ")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/([\\`*_[\]|~])/g, "\\$1")
+    .replace(/^([#+-]|\d+[.)])/, "\\$1");
+}
+
+// A link target in angle brackets may hold anything but angle brackets and line breaks.
+function url(target: string): string {
+  return `<${target.replace(/[<>\s]/g, encodeURIComponent)}>`;
+}
