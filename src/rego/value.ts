@@ -284,6 +284,36 @@ export function makeObject(entries: Iterable<readonly [Value, Value]>): ObjectVa
 export const EMPTY_OBJECT: ObjectValue = Object.freeze(Object.create(null) as JsonObject);
 
 // ---------------------------------------------------------------------------------------
+// Collections
+
+// The member of a collection at a key: array index, object key, set member.
+export function lookup(v: Value, key: Value): Value | undefined {
+  if (typeof v !== "object" || v === null) return undefined;
+  if (Array.isArray(v)) {
+    if (typeof key !== "number" || !Number.isInteger(key) || key < 0 || key >= v.length) return undefined;
+    return v[key] as Value;
+  }
+  if (v instanceof RegoSet) return v.get(key);
+  if (isObject(v)) return objectGet(v, key);
+  return undefined;
+}
+
+// Calls fn(key, value) for each member of a collection; stops when fn returns true.
+export function forEachMember(v: Value, fn: (key: Value, value: Value) => boolean): boolean {
+  if (typeof v !== "object" || v === null) return false;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) if (fn(i, v[i] as Value)) return true;
+    return false;
+  }
+  if (isSet(v)) {
+    for (const x of v.sorted()) if (fn(x, x)) return true;
+    return false;
+  }
+  if (isObject(v)) return forEachEntry(v, fn);
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------
 // Equality and order
 
 export function equal(a: Value, b: Value): boolean {

@@ -1,0 +1,819 @@
+// The top-down evaluator. Bodies are evaluated in continuation-passing style: each step
+// calls `k` once per solution and returns true when the caller asked to stop (the first
+// solution of a negation or of a constant rule is enough). Variables live in a frame
+// (one array per rule evaluation); binding writes a slot and undoing it on the way back is
+// the backtracking.
+//
+// Virtual documents (rules) are evaluated once per query and context and cached; `with`
+// makes a new context (new input, data overrides, function replacements) with empty caches
+// for the literal it modifies, while the rest of the body continues in the old one.
+
+import { BuiltinError, type Builtin, type BuiltinContext } from "./builtins/registry.js";
+import { RegoError } from "./errors.js";
+import { formatValue } from "./format.js";
+import type { CallTarget, CBody, CLiteral, CRule, CTerm, CWith, RuleNode } from "./ir.js";
+import type { Location } from "./location.js";
+import {
+  ObjectBuilder,
+  RegoSet,
+  equal,
+  forEachEntry,
+  forEachMember,
+  isArray,
+  isObject,
+  keyOf,
+  lookup,
+  objectGet,
+  objectSize,
+  type ObjectValue,
+  type Value,
+} from "./value.js";
+
+type Frame = (Value | undefined)[];
+type K = () => boolean;
+type KV = (v: Value) => boolean;
+
+// A replacement installed by `with f as g` / `with f as value`.
+type FunctionOverride = { readonly target: CallTarget } | { readonly value: Value };
+
+class OverrideNode {
+  value: Value | undefined;
+  readonly children = new Map<string, OverrideNode>();
+}
+
+interface Context {
+  readonly input: Value | undefined;
+  readonly overrides: OverrideNode | undefined;
+  readonly functions: ReadonlyMap<string, FunctionOverride> | undefined;
+  readonly cache: Map<RuleNode, Value | undefined>;
+  readonly functionCache: Map<RuleNode, Map<string, Value | undefined>>;
+  // The rule being evaluated, for rego.metadata.*.
+  readonly rule: CRule | undefined;
+}
+
+export interface QueryOptions {
+  readonly input?: Value;
+  readonly data?: Value;
+  readonly strictBuiltinErrors?: boolean;
+  readonly env?: Readonly<Record<string, string>>;
+  readonly nowNs?: bigint;
+  readonly print?: (location: Location | undefined, text: string) => void;
+  readonly metadata?: {
+    rule(rule: CRule | undefined): Value;
+    chain(rule: CRule | undefined): Value;
+  };
+}
+
+const inputSlotCache = new WeakMap<CTerm, readonly number[]>();
+
+// Slots a term needs bound to be evaluated (ref operands do not: they iterate).
+function inputSlots(t: CTerm): readonly number[] {
+  let s = inputSlotCache.get(t);
+  if (s) return s;
+  const out: number[] = [];
+  const walk = (x: CTerm, inOp: boolean): void => {
+    switch (x.kind) {
+      case "var":
+        if (!inOp) out.push(x.slot);
+        return;
+      case "array":
+      case "set":
+        for (const y of x.items) walk(y, inOp);
+        return;
+      case "object":
+        for (const [k, v] of x.entries) {
+          walk(k, inOp);
+          walk(v, inOp);
+        }
+        return;
+      case "ref":
+        if (x.head) walk(x.head, inOp);
+        for (const y of x.ops) walk(y, true);
+        return;
+      default:
+        return;
+    }
+  };
+  walk(t, false);
+  s = out;
+  inputSlotCache.set(t, s);
+  return s;
+}
+
+export class Evaluator {
+  private readonly data: Value;
+  private readonly strict: boolean;
+  private readonly builtinContext: BuiltinContext;
+  private currentLoc: Location | undefined;
+  private currentRule: CRule | undefined;
+
+  constructor(
+    readonly root: RuleNode,
+    private readonly options: QueryOptions,
+  ) {
+    this.data = options.data ?? Object.create(null);
+    this.strict = options.strictBuiltinErrors ?? false;
+    const self = this;
+    const print = options.print ?? ((loc: Location | undefined, text: string) => process.stderr.write(`${loc ? `${loc.file}:${loc.row}: ` : ""}${text}\n`));
+    this.builtinContext = {
+      strict: this.strict,
+      get location() {
+        return self.currentLoc;
+      },
+      nowNs: options.nowNs ?? BigInt(Date.now()) * 1_000_000n,
+      env: options.env ?? {},
+      print,
+      queryCache: new Map(),
+      ruleMetadata: () => options.metadata?.rule(self.currentRule) ?? Object.create(null),
+      metadataChain: () => options.metadata?.chain(self.currentRule) ?? [],
+    };
+  }
+
+  newContext(): Context {
+    return {
+      input: this.options.input,
+      overrides: undefined,
+      functions: undefined,
+      cache: new Map(),
+      functionCache: new Map(),
+      rule: undefined,
+    };
+  }
+
+  // Runs a compiled query body; calls onResult with the frame for each solution.
+  run(body: CBody, slots: number, onResult: (frame: Frame) => void): void {
+    const frame: Frame = new Array(slots);
+    const ctx = this.newContext();
+    this.evalBody(body, 0, frame, ctx, () => {
+      onResult(frame);
+      return false;
+    });
+  }
+
+  // --- bodies --------------------------------------------------------------------------
+
+  evalBody(body: CBody, i: number, frame: Frame, ctx: Context, k: K): boolean {
+    if (i === body.length) return k();
+    const lit = body[i]!;
+    const next: K = () => this.evalBody(body, i + 1, frame, ctx, k);
+    return this.evalLiteral(lit, frame, ctx, next);
+  }
+
+  private evalLiteral(lit: CLiteral, frame: Frame, ctx: Context, next: K): boolean {
+    switch (lit.kind) {
+      case "unify":
+        return this.unify(lit.left, lit.right, frame, ctx, next);
+      case "term":
+        return this.evalTerm(lit.term, frame, ctx, (v) => (v !== false ? next() : false));
+      case "call":
+        return this.evalCall(lit, frame, ctx, next);
+      case "not": {
+        const found = this.evalBody(lit.body, 0, frame, ctx, () => true);
+        return found ? false : next();
+      }
+      case "somein":
+        return this.evalTerm(lit.collection, frame, ctx, (coll) =>
+          forEachMember(coll, (key, value) =>
+            this.unifyValue(lit.value, value, frame, ctx, () => (lit.key ? this.unifyValue(lit.key, key, frame, ctx, next) : next())),
+          ),
+        );
+      case "every":
+        return this.evalTerm(lit.domain, frame, ctx, (domain) => {
+          const all = !forEachMember(domain, (key, value) => {
+            const ok = this.unifyValue(lit.value, value, frame, ctx, () =>
+              lit.key ? this.unifyValue(lit.key, key, frame, ctx, () => this.evalBody(lit.body, 0, frame, ctx, () => true)) : this.evalBody(lit.body, 0, frame, ctx, () => true),
+            );
+            return !ok; // stop at the first member for which the body fails
+          });
+          return all ? next() : false;
+        });
+      case "with": {
+        const inner = this.applyWith(lit.mods, frame, ctx);
+        if (!inner) return false;
+        return this.evalBody(lit.body, 0, frame, inner, next);
+      }
+    }
+  }
+
+  // --- terms ---------------------------------------------------------------------------
+
+  private bound(t: CTerm, frame: Frame): boolean {
+    if (t.kind === "const") return true;
+    if (t.kind === "var") return frame[t.slot] !== undefined;
+    for (const s of inputSlots(t)) if (frame[s] === undefined) return false;
+    return true;
+  }
+
+  evalTerm(t: CTerm, frame: Frame, ctx: Context, k: KV): boolean {
+    switch (t.kind) {
+      case "const":
+        return k(t.value);
+      case "var": {
+        const v = frame[t.slot];
+        return v === undefined ? false : k(v);
+      }
+      case "ref":
+        return this.evalRef(t, frame, ctx, k);
+      case "array":
+        return this.evalList(t.items, 0, [], frame, ctx, (items) => k(items));
+      case "set":
+        return this.evalList(t.items, 0, [], frame, ctx, (items) => k(new RegoSet(items)));
+      case "object": {
+        const flat = t.entries.flatMap(([a, b]) => [a, b]);
+        return this.evalList(flat, 0, [], frame, ctx, (vals) => {
+          const b = new ObjectBuilder();
+          for (let i = 0; i < vals.length; i += 2) b.set(vals[i]!, vals[i + 1]!);
+          return k(b.build());
+        });
+      }
+      case "comp":
+        return k(this.evalComprehension(t, frame, ctx));
+    }
+  }
+
+  private evalList(items: readonly CTerm[], i: number, acc: Value[], frame: Frame, ctx: Context, k: (vs: Value[]) => boolean): boolean {
+    if (i === items.length) return k(acc.slice());
+    return this.evalTerm(items[i]!, frame, ctx, (v) => {
+      acc.push(v);
+      const r = this.evalList(items, i + 1, acc, frame, ctx, k);
+      acc.pop();
+      return r;
+    });
+  }
+
+  private evalComprehension(t: Extract<CTerm, { kind: "comp" }>, frame: Frame, ctx: Context): Value {
+    switch (t.comp) {
+      case "array": {
+        const out: Value[] = [];
+        this.evalBody(t.body, 0, frame, ctx, () => this.evalTerm(t.head, frame, ctx, (v) => (out.push(v), false)));
+        return out;
+      }
+      case "set": {
+        const out = new RegoSet();
+        this.evalBody(t.body, 0, frame, ctx, () => this.evalTerm(t.head, frame, ctx, (v) => (out.add(v), false)));
+        return out;
+      }
+      case "object": {
+        const out = new ObjectBuilder();
+        this.evalBody(t.body, 0, frame, ctx, () =>
+          this.evalTerm(t.key!, frame, ctx, (key) =>
+            this.evalTerm(t.head, frame, ctx, (v) => {
+              const prev = out.get(key);
+              if (prev !== undefined && !equal(prev, v)) {
+                throw new RegoError("eval_conflict_error", "object keys must be unique", this.currentLoc);
+              }
+              out.set(key, v);
+              return false;
+            }),
+          ),
+        );
+        return out.build();
+      }
+    }
+  }
+
+  // --- refs ----------------------------------------------------------------------------
+
+  private evalRef(t: Extract<CTerm, { kind: "ref" }>, frame: Frame, ctx: Context, k: KV): boolean {
+    switch (t.root) {
+      case "input":
+        return ctx.input === undefined ? false : this.walkValue(ctx.input, t.ops, 0, frame, ctx, k);
+      case "data":
+        return this.walkData(t.ops, 0, this.root, this.data, ctx.overrides, frame, ctx, k);
+      case "term":
+        return this.evalTerm(t.head!, frame, ctx, (h) => this.walkValue(h, t.ops, 0, frame, ctx, k));
+    }
+  }
+
+  // Follows ref operands into a value; unbound operands iterate.
+  private walkValue(v: Value, ops: readonly CTerm[], i: number, frame: Frame, ctx: Context, k: KV): boolean {
+    if (i === ops.length) return k(v);
+    const op = ops[i]!;
+    if (op.kind === "var") {
+      const key = frame[op.slot];
+      if (key !== undefined) {
+        const child = lookup(v, key);
+        return child === undefined ? false : this.walkValue(child, ops, i + 1, frame, ctx, k);
+      }
+      return forEachMember(v, (key2, child) => {
+        frame[op.slot] = key2;
+        const r = this.walkValue(child, ops, i + 1, frame, ctx, k);
+        frame[op.slot] = undefined;
+        return r;
+      });
+    }
+    if (op.kind === "const") {
+      const child = lookup(v, op.value);
+      return child === undefined ? false : this.walkValue(child, ops, i + 1, frame, ctx, k);
+    }
+    if (this.bound(op, frame)) {
+      return this.evalTerm(op, frame, ctx, (key) => {
+        const child = lookup(v, key);
+        return child === undefined ? false : this.walkValue(child, ops, i + 1, frame, ctx, k);
+      });
+    }
+    return forEachMember(v, (key, child) => this.unifyValue(op, key, frame, ctx, () => this.walkValue(child, ops, i + 1, frame, ctx, k)));
+  }
+
+  // Follows ref operands through the data tree: base documents, rules, and `with` overrides.
+  private walkData(
+    ops: readonly CTerm[],
+    i: number,
+    node: RuleNode | undefined,
+    base: Value | undefined,
+    override: OverrideNode | undefined,
+    frame: Frame,
+    ctx: Context,
+    k: KV,
+  ): boolean {
+    if (override?.value !== undefined) return this.walkValue(override.value, ops, i, frame, ctx, k);
+    if (node === undefined && override === undefined) {
+      return base === undefined ? false : this.walkValue(base, ops, i, frame, ctx, k);
+    }
+    if (node && node.isRuleNode) {
+      const v = this.nodeValue(node, ctx);
+      return v === undefined ? false : this.walkValue(v, ops, i, frame, ctx, k);
+    }
+    if (node && node.isFunction) return false;
+    if (i === ops.length) {
+      const v = this.materialize(node, base, override, ctx);
+      return v === undefined ? false : k(v);
+    }
+    const step = (key: Value): boolean => {
+      const child = typeof key === "string" ? node?.children.get(key) : undefined;
+      const childBase = base === undefined ? undefined : lookup(base, key);
+      const childOverride = typeof key === "string" ? override?.children.get(key) : undefined;
+      if (child === undefined && childOverride === undefined) {
+        return childBase === undefined ? false : this.walkValue(childBase, ops, i + 1, frame, ctx, k);
+      }
+      return this.walkData(ops, i + 1, child, childBase, childOverride, frame, ctx, k);
+    };
+    const op = ops[i]!;
+    if (this.bound(op, frame)) return this.evalTerm(op, frame, ctx, step);
+    // Iterate over every key this level has.
+    const keys = new Set<string>();
+    const others: Value[] = [];
+    if (node) for (const [name, c] of node.children) if (c.hasRules) keys.add(name);
+    if (override) for (const name of override.children.keys()) keys.add(name);
+    if (base !== undefined) {
+      forEachMember(base, (key) => {
+        if (typeof key === "string") keys.add(key);
+        else others.push(key);
+        return false;
+      });
+    }
+    for (const key of [...keys, ...others]) {
+      if (this.unifyValue(op, key, frame, ctx, () => step(key))) return true;
+    }
+    return false;
+  }
+
+  // The value of a part of the data tree that is not itself a rule: base data merged with the
+  // values of the rules below it.
+  private materialize(node: RuleNode | undefined, base: Value | undefined, override: OverrideNode | undefined, ctx: Context): Value | undefined {
+    if (override?.value !== undefined) return override.value;
+    if (node?.isRuleNode) return this.nodeValue(node, ctx);
+    if (node?.isFunction) return undefined;
+    if (!node && !override) return base;
+    const b = new ObjectBuilder();
+    if (base !== undefined) {
+      if (!isObject(base)) return base;
+      forEachEntry(base, (key, v) => {
+        b.set(key, v);
+      });
+    }
+    if (node) {
+      for (const [name, child] of node.children) {
+        if (!child.hasRules) continue;
+        const v = this.materialize(child, base === undefined ? undefined : lookup(base, name), override?.children.get(name), ctx);
+        if (v !== undefined) b.set(name, v);
+      }
+    }
+    if (override) {
+      for (const [name, o] of override.children) {
+        if (node?.children.get(name)?.hasRules) continue;
+        const v = this.materialize(undefined, base === undefined ? undefined : lookup(base, name), o, ctx);
+        if (v !== undefined) b.set(name, v);
+      }
+    }
+    return b.build();
+  }
+
+  // --- rules ---------------------------------------------------------------------------
+
+  nodeValue(node: RuleNode, ctx: Context): Value | undefined {
+    if (ctx.cache.has(node)) return ctx.cache.get(node);
+    const v = node.complete.length > 0 || node.defaultRule ? this.evalComplete(node, ctx) : this.evalDynamic(node, ctx);
+    ctx.cache.set(node, v);
+    return v;
+  }
+
+  private withRule<T>(rule: CRule, ctx: Context, fn: (ctx: Context) => T): T {
+    const saved = this.currentRule;
+    this.currentRule = rule;
+    try {
+      return fn(ctx);
+    } finally {
+      this.currentRule = saved;
+    }
+  }
+
+  private evalComplete(node: RuleNode, ctx: Context): Value | undefined {
+    let result: Value | undefined;
+    for (const first of node.complete) {
+      for (let r: CRule | undefined = first; r; r = r.elseRule) {
+        const rule = r;
+        let found = false;
+        this.withRule(rule, ctx, () => {
+          const frame: Frame = new Array(rule.slots);
+          this.evalBody(rule.body, 0, frame, ctx, () =>
+            this.evalTerm(rule.value, frame, ctx, (v) => {
+              found = true;
+              if (result === undefined) result = v;
+              else if (!equal(result, v)) {
+                throw new RegoError("eval_conflict_error", `rule ${node.name} produced conflicting values`, rule.loc);
+              }
+              return rule.constantValue;
+            }),
+          );
+        });
+        if (found) break;
+      }
+    }
+    if (result === undefined && node.defaultRule) {
+      const d = node.defaultRule;
+      this.evalTerm(d.value, new Array(d.slots), ctx, (v) => {
+        result = v;
+        return true;
+      });
+    }
+    return result;
+  }
+
+  // Multi-value rules and rules with dynamic ref heads: the node's whole extent.
+  private evalDynamic(node: RuleNode, ctx: Context): Value | undefined {
+    const isSet = node.dynamic.length > 0 && node.dynamic.every((r) => r.kind === "multi" && r.suffix.length === 0);
+    if (isSet) {
+      const set = new RegoSet();
+      for (const rule of node.dynamic) {
+        this.withRule(rule, ctx, () => {
+          const frame: Frame = new Array(rule.slots);
+          this.evalBody(rule.body, 0, frame, ctx, () => this.evalTerm(rule.key!, frame, ctx, (v) => (set.add(v), false)));
+        });
+      }
+      return set;
+    }
+    const tree = new MutableTree();
+    for (const first of node.dynamic) {
+      for (let r: CRule | undefined = first; r; r = r.elseRule) {
+        const rule = r;
+        let found = false;
+        this.withRule(rule, ctx, () => {
+          const frame: Frame = new Array(rule.slots);
+          this.evalBody(rule.body, 0, frame, ctx, () =>
+            this.evalList(rule.suffix, 0, [], frame, ctx, (keys) =>
+              this.evalTerm(rule.kind === "multi" ? rule.key! : rule.value, frame, ctx, (v) => {
+                found = true;
+                tree.insert(node.name, keys, v, rule.kind === "multi", rule.loc);
+                return false;
+              }),
+            ),
+          );
+        });
+        if (found) break;
+      }
+    }
+    for (const [name, child] of node.children) {
+      if (!child.hasRules) continue;
+      const base = this.dataAt(node.path);
+      const v = this.materialize(child, base === undefined ? undefined : lookup(base, name), undefined, ctx);
+      if (v !== undefined) tree.merge(node.name, name, v);
+    }
+    return tree.build();
+  }
+
+  private dataAt(path: readonly string[]): Value | undefined {
+    let v: Value | undefined = this.data;
+    for (const p of path) {
+      if (v === undefined) return undefined;
+      v = lookup(v, p);
+    }
+    return v;
+  }
+
+  // --- calls ---------------------------------------------------------------------------
+
+  private evalCall(lit: Extract<CLiteral, { kind: "call" }>, frame: Frame, ctx: Context, next: K): boolean {
+    if (lit.target.kind === "print") return this.evalPrint(lit, frame, ctx, next);
+    return this.evalList(lit.args, 0, [], frame, ctx, (args) => {
+      this.currentLoc = lit.loc;
+      const target = lit.target;
+      const override = ctx.functions?.get(targetName(target));
+      let result: Value | undefined;
+      let results: readonly Value[] | undefined;
+      if (override) {
+        if ("value" in override) result = override.value;
+        else ({ result, results } = this.invoke(override.target, args, ctx, lit.loc));
+      } else ({ result, results } = this.invoke(target, args, ctx, lit.loc));
+      if (results) {
+        if (!lit.out) return results.length > 0 ? next() : false;
+        for (const r of results) if (this.unifyValue(lit.out, r, frame, ctx, next)) return true;
+        return false;
+      }
+      if (result === undefined) return false;
+      if (lit.out) return this.unifyValue(lit.out, result, frame, ctx, next);
+      return result === false ? false : next();
+    });
+  }
+
+  private invoke(target: CallTarget, args: Value[], ctx: Context, loc: Location): { result?: Value; results?: readonly Value[] } {
+    if (target.kind === "function") return { result: this.callFunction(target.node, args, ctx) };
+    if (target.kind === "print") return { result: true };
+    const b = target.builtin;
+    const r = this.callBuiltin(b, args, loc);
+    if (b.relation) return { results: r === undefined ? [] : (r as Value[]) };
+    return { result: r };
+  }
+
+  private callBuiltin(b: Builtin, args: Value[], loc: Location): Value | undefined {
+    try {
+      return b.fn(args, this.builtinContext);
+    } catch (e) {
+      if (e instanceof BuiltinError) {
+        if (this.strict) throw new RegoError(e.code, e.message, loc);
+        return undefined;
+      }
+      throw e;
+    }
+  }
+
+  callFunction(node: RuleNode, args: Value[], ctx: Context): Value | undefined {
+    let memo = ctx.functionCache.get(node);
+    const key = args.length === 1 ? keyOf(args[0]!) : args.map(keyOf).join("\u0000");
+    if (memo?.has(key)) return memo.get(key);
+    let result: Value | undefined;
+    for (const first of node.functions) {
+      for (let r: CRule | undefined = first; r; r = r.elseRule) {
+        const rule = r;
+        let found = false;
+        this.withRule(rule, ctx, () => {
+          const frame: Frame = new Array(rule.slots);
+          this.unifyArgs(rule.args, args, 0, frame, ctx, () =>
+            this.evalBody(rule.body, 0, frame, ctx, () =>
+              this.evalTerm(rule.value, frame, ctx, (v) => {
+                found = true;
+                if (result === undefined) result = v;
+                else if (!equal(result, v)) {
+                  throw new RegoError("eval_conflict_error", `function ${node.name} produced conflicting values for the same inputs`, rule.loc);
+                }
+                return rule.value.kind === "const";
+              }),
+            ),
+          );
+        });
+        if (found) break;
+      }
+    }
+    if (result === undefined && node.defaultFunction) {
+      const d = node.defaultFunction;
+      this.evalTerm(d.value, new Array(d.slots), ctx, (v) => {
+        result = v;
+        return true;
+      });
+    }
+    if (!memo) {
+      memo = new Map();
+      ctx.functionCache.set(node, memo);
+    }
+    memo.set(key, result);
+    return result;
+  }
+
+  private unifyArgs(params: readonly CTerm[], args: Value[], i: number, frame: Frame, ctx: Context, k: K): boolean {
+    if (i === params.length) return k();
+    return this.unifyValue(params[i]!, args[i]!, frame, ctx, () => this.unifyArgs(params, args, i + 1, frame, ctx, k));
+  }
+
+  private evalPrint(lit: Extract<CLiteral, { kind: "call" }>, frame: Frame, ctx: Context, next: K): boolean {
+    const parts: string[] = [];
+    for (const a of lit.args) {
+      let text = "<undefined>";
+      try {
+        this.evalTerm(a, frame, ctx, (v) => {
+          text = typeof v === "string" ? v : formatValue(v);
+          return true;
+        });
+      } catch (e) {
+        if (!(e instanceof RegoError)) throw e;
+      }
+      parts.push(text);
+    }
+    this.builtinContext.print(lit.loc, parts.join(" "));
+    return next();
+  }
+
+  // --- with ----------------------------------------------------------------------------
+
+  private applyWith(mods: readonly CWith[], frame: Frame, ctx: Context): Context | undefined {
+    let input = ctx.input;
+    let overrides = ctx.overrides;
+    let functions = ctx.functions;
+    for (const m of mods) {
+      let value: Value | undefined;
+      this.evalTerm(m.value, frame, ctx, (v) => {
+        value = v;
+        return true;
+      });
+      if (m.kind === "function") {
+        const f = new Map(functions ?? []);
+        if (m.replacement) f.set(m.functionName!, { target: m.replacement });
+        else if (value !== undefined) f.set(m.functionName!, { value });
+        else return undefined;
+        functions = f;
+        continue;
+      }
+      if (value === undefined) return undefined;
+      if (m.kind === "input") input = m.path.length === 0 ? value : setPath(input, m.path, value);
+      else overrides = addOverride(overrides, m.path, value);
+    }
+    return { input, overrides, functions, cache: new Map(), functionCache: new Map(), rule: ctx.rule };
+  }
+
+  // --- unification ---------------------------------------------------------------------
+
+  unify(a: CTerm, b: CTerm, frame: Frame, ctx: Context, k: K): boolean {
+    if (this.bound(a, frame)) return this.evalTerm(a, frame, ctx, (va) => this.unifyValue(b, va, frame, ctx, k));
+    if (this.bound(b, frame)) return this.evalTerm(b, frame, ctx, (vb) => this.unifyValue(a, vb, frame, ctx, k));
+    if (a.kind === "array" && b.kind === "array" && a.items.length === b.items.length) {
+      return this.unifyPairs(a.items, b.items, 0, frame, ctx, k);
+    }
+    if (a.kind === "ref" && this.refHeadBound(a, frame)) return this.evalTerm(a, frame, ctx, (va) => this.unifyValue(b, va, frame, ctx, k));
+    if (b.kind === "ref" && this.refHeadBound(b, frame)) return this.evalTerm(b, frame, ctx, (vb) => this.unifyValue(a, vb, frame, ctx, k));
+    return false;
+  }
+
+  private refHeadBound(t: Extract<CTerm, { kind: "ref" }>, frame: Frame): boolean {
+    return !t.head || this.bound(t.head, frame);
+  }
+
+  private unifyPairs(as: readonly CTerm[], bs: readonly CTerm[], i: number, frame: Frame, ctx: Context, k: K): boolean {
+    if (i === as.length) return k();
+    // Unify the pairs that can be unified first; the rest may become bound by them.
+    const a = as[i]!;
+    const b = bs[i]!;
+    if (!this.bound(a, frame) && !this.bound(b, frame)) {
+      for (let j = i + 1; j < as.length; j++) {
+        if (this.bound(as[j]!, frame) || this.bound(bs[j]!, frame)) {
+          const ra = [...as];
+          const rb = [...bs];
+          [ra[i], ra[j]] = [ra[j]!, ra[i]!];
+          [rb[i], rb[j]] = [rb[j]!, rb[i]!];
+          return this.unifyPairs(ra, rb, i, frame, ctx, k);
+        }
+      }
+    }
+    return this.unify(a, b, frame, ctx, () => this.unifyPairs(as, bs, i + 1, frame, ctx, k));
+  }
+
+  // Unifies a term (a pattern, possibly with unbound variables) with a value.
+  unifyValue(t: CTerm, v: Value, frame: Frame, ctx: Context, k: K): boolean {
+    switch (t.kind) {
+      case "const":
+        return equal(t.value, v) ? k() : false;
+      case "var": {
+        const cur = frame[t.slot];
+        if (cur !== undefined) return equal(cur, v) ? k() : false;
+        frame[t.slot] = v;
+        const r = k();
+        frame[t.slot] = undefined;
+        return r;
+      }
+      case "array": {
+        if (!isArray(v) || v.length !== t.items.length) return false;
+        return this.unifyItems(t.items, v, 0, frame, ctx, k);
+      }
+      case "object": {
+        if (!isObject(v) || objectSize(v) !== t.entries.length) return false;
+        return this.unifyEntries(t.entries, v, 0, frame, ctx, k);
+      }
+      default:
+        return this.evalTerm(t, frame, ctx, (tv) => (equal(tv, v) ? k() : false));
+    }
+  }
+
+  private unifyItems(items: readonly CTerm[], v: readonly Value[], i: number, frame: Frame, ctx: Context, k: K): boolean {
+    if (i === items.length) return k();
+    return this.unifyValue(items[i]!, v[i]!, frame, ctx, () => this.unifyItems(items, v, i + 1, frame, ctx, k));
+  }
+
+  private unifyEntries(entries: readonly (readonly [CTerm, CTerm])[], v: ObjectValue, i: number, frame: Frame, ctx: Context, k: K): boolean {
+    if (i === entries.length) return k();
+    const [kt, vt] = entries[i]!;
+    return this.evalTerm(kt, frame, ctx, (key) => {
+      const x = objectGet(v, key);
+      return x === undefined ? false : this.unifyValue(vt, x, frame, ctx, () => this.unifyEntries(entries, v, i + 1, frame, ctx, k));
+    });
+  }
+}
+
+// --- helpers ---------------------------------------------------------------------------
+
+function targetName(t: CallTarget): string {
+  return t.kind === "print" ? "print" : t.name;
+}
+
+function setPath(base: Value | undefined, path: readonly string[], value: Value): Value {
+  if (path.length === 0) return value;
+  const [head, ...rest] = path as [string, ...string[]];
+  const b = new ObjectBuilder();
+  const obj = base !== undefined && isObject(base) ? base : undefined;
+  if (obj) forEachEntry(obj, (k, v) => void b.set(k, v));
+  const child = obj ? objectGet(obj, head) : undefined;
+  b.set(head, setPath(child, rest, value));
+  return b.build();
+}
+
+function addOverride(root: OverrideNode | undefined, path: readonly string[], value: Value): OverrideNode {
+  const copy = (n: OverrideNode | undefined): OverrideNode => {
+    const c = new OverrideNode();
+    if (n) {
+      c.value = n.value;
+      for (const [k, v] of n.children) c.children.set(k, v);
+    }
+    return c;
+  };
+  const top = copy(root);
+  let n = top;
+  for (const p of path) {
+    const c = copy(n.children.get(p));
+    n.children.set(p, c);
+    n = c;
+  }
+  n.value = value;
+  n.children.clear();
+  return top;
+}
+
+// The extent of a node with dynamic ref heads, built while its rules are evaluated.
+class MutableTree {
+  private readonly root = new Map<string, { key: Value; value: MutableTree | RegoSet | Value }>();
+
+  insert(name: string, keys: readonly Value[], leaf: Value, multi: boolean, loc: Location | undefined): void {
+    let level: MutableTree = this;
+    let path = name;
+    const conflict = () => new RegoError("eval_conflict_error", `rule ${path} produced conflicting values`, loc);
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
+      path += typeof key === "string" ? `.${key}` : `[${formatValue(key)}]`;
+      const hk = keyOf(key);
+      const existing = level.root.get(hk);
+      if (i === keys.length - 1) {
+        if (multi) {
+          if (existing === undefined) level.root.set(hk, { key, value: new RegoSet([leaf]) });
+          else if (existing.value instanceof RegoSet) existing.value.add(leaf);
+          else throw conflict();
+        } else if (existing === undefined) level.root.set(hk, { key, value: leaf });
+        else {
+          const cur = existing.value instanceof MutableTree ? existing.value.build() : (existing.value as Value);
+          if (!equal(cur, leaf)) throw conflict();
+        }
+        return;
+      }
+      let next: MutableTree;
+      if (existing === undefined) {
+        next = new MutableTree();
+        level.root.set(hk, { key, value: next });
+      } else if (existing.value instanceof MutableTree) next = existing.value;
+      else if (isObject(existing.value as Value)) {
+        next = MutableTree.from(existing.value as ObjectValue);
+        level.root.set(hk, { key, value: next });
+      } else throw conflict();
+      level = next;
+    }
+  }
+
+  // Adds the value of a child node under `key`, merging objects the rules also build.
+  merge(name: string, key: string, value: Value): void {
+    const hk = keyOf(key);
+    const existing = this.root.get(hk);
+    if (existing === undefined) {
+      this.root.set(hk, { key, value });
+      return;
+    }
+    if (!isObject(value)) throw new RegoError("eval_conflict_error", `rule ${name}.${key} produced conflicting values`, undefined);
+    forEachEntry(value, (k, v) => void this.insert(`${name}.${key}`, [key, k], v, false, undefined));
+  }
+
+  static from(o: ObjectValue): MutableTree {
+    const t = new MutableTree();
+    forEachEntry(o, (k, v) => void t.root.set(keyOf(k), { key: k, value: v }));
+    return t;
+  }
+
+  build(): Value {
+    const b = new ObjectBuilder();
+    for (const { key, value } of this.root.values()) b.set(key, value instanceof MutableTree ? value.build() : (value as Value));
+    return b.build();
+  }
+}
+

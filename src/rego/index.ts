@@ -1,0 +1,171 @@
+// erguard's Rego engine: parse and compile modules once, evaluate many queries against them.
+//
+//   const policy = compilePolicy([{ path: "p.rego", source }]);
+//   const results = policy.query("x := data.p.allow", { input });
+//
+// `evaluate()` is the one-shot form the OPA conformance runner calls.
+
+import { BodyCompiler, type ModuleScope } from "./compile-body.js";
+import { compileModules, type CompiledPolicy, type CompileOptions } from "./compiler.js";
+import { RegoError } from "./errors.js";
+import { Evaluator, type QueryOptions } from "./evaluator.js";
+import type { CBody } from "./ir.js";
+import type { Location } from "./location.js";
+import { parseModule, parseQuery, parseTerm } from "./parser.js";
+import { fromJSON, toJSON, type Value } from "./value.js";
+import type { Module } from "./ast.js";
+
+export { RegoError } from "./errors.js";
+export type { RegoErrorCode, RegoErrorDetail } from "./errors.js";
+export type { Location } from "./location.js";
+export type { Module } from "./ast.js";
+export { parseModule, parseQuery } from "./parser.js";
+export { fromJSON, toJSON, type Value } from "./value.js";
+
+export interface SourceFile {
+  readonly path: string;
+  readonly source: string;
+}
+
+export interface EvalOptions {
+  readonly input?: unknown; // a JSON value; absent means no input document
+  readonly inputValue?: Value; // the input already as a Rego value (skips checking)
+  readonly data?: unknown;
+  readonly strictBuiltinErrors?: boolean;
+  readonly env?: Record<string, string>;
+  readonly nowNs?: bigint;
+  readonly print?: (location: Location | undefined, text: string) => void;
+}
+
+export interface CompiledQuery {
+  readonly body: CBody;
+  readonly slots: number;
+  readonly vars: readonly { name: string; slot: number }[];
+}
+
+// A compiled set of modules.
+export class Policy {
+  private readonly queries = new Map<string, CompiledQuery>();
+
+  private constructor(readonly compiled: CompiledPolicy) {}
+
+  static compile(files: readonly SourceFile[], options: CompileOptions = {}): Policy {
+    const modules = files.map((f) => parseModule(f.source, f.path));
+    return new Policy(compileModules(modules, options));
+  }
+
+  static fromModules(modules: readonly Module[], options: CompileOptions = {}): Policy {
+    return new Policy(compileModules(modules, options));
+  }
+
+  get modules(): readonly Module[] {
+    return this.compiled.modules;
+  }
+
+  compileQuery(query: string): CompiledQuery {
+    const cached = this.queries.get(query);
+    if (cached) return cached;
+    const body = parseQuery(query, "query");
+    const bc = new BodyCompiler(this.queryScope());
+    const lits = bc.literals(body, bc.top);
+    const counts = bc.countOccurrences(lits, []);
+    const ordered = bc.order(lits, new Set(), counts, body[0]!.loc);
+    if (bc.errors.length > 0) throw RegoError.of(bc.errors);
+    const q = { body: ordered, slots: bc.slotCount, vars: bc.queryVars() };
+    this.queries.set(query, q);
+    return q;
+  }
+
+  private queryScope(): ModuleScope {
+    return {
+      packagePath: [],
+      imports: [],
+      ruleNames: new Set(),
+      root: this.compiled.root,
+      builtins: this.compiled.builtins,
+      refused: new Map(),
+    };
+  }
+
+  // Every solution of a query, as Rego values by variable name.
+  queryValues(query: string | CompiledQuery, options: EvalOptions = {}): Record<string, Value>[] {
+    const q = typeof query === "string" ? this.compileQuery(query) : query;
+    const evaluator = new Evaluator(this.compiled.root, this.queryOptions(options));
+    const out: Record<string, Value>[] = [];
+    evaluator.run(q.body, q.slots, (frame) => {
+      const row: Record<string, Value> = {};
+      for (const v of q.vars) {
+        const x = frame[v.slot];
+        if (x !== undefined) row[v.name] = x;
+      }
+      out.push(row);
+    });
+    return out;
+  }
+
+  // Every solution of a query as JSON, sets as sorted arrays (what `opa eval` prints).
+  query(query: string, options: EvalOptions = {}): Record<string, unknown>[] {
+    return this.queryValues(query, options).map((row) => {
+      const out: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(row)) out[k] = toJSON(v);
+      return out;
+    });
+  }
+
+  private queryOptions(options: EvalOptions): QueryOptions {
+    return {
+      input: options.inputValue ?? (options.input === undefined ? undefined : fromJSON(options.input)),
+      data: options.data === undefined ? undefined : fromJSON(options.data),
+      strictBuiltinErrors: options.strictBuiltinErrors,
+      env: options.env,
+      nowNs: options.nowNs,
+      print: options.print,
+    };
+  }
+}
+
+// Parses a term from Rego source and evaluates it to a value (constants only).
+export function valueFromTermSource(source: string): Value {
+  const term = parseTerm(source, "input");
+  const policy = Policy.compile([]);
+  const bc = new BodyCompiler({
+    packagePath: [],
+    imports: [],
+    ruleNames: new Set(),
+    root: policy.compiled.root,
+    builtins: policy.compiled.builtins,
+    refused: new Map(),
+  });
+  const pre: never[] = [];
+  const t = bc.term(term, bc.top, pre);
+  if (pre.length > 0 || t.kind !== "const") {
+    const out = policy.queryValues(`__x := ${source}`);
+    if (out.length !== 1 || out[0]!["__x"] === undefined) throw new RegoError("rego_parse_error", "input term is not a value");
+    return out[0]!["__x"];
+  }
+  return t.value;
+}
+
+// The conformance runner's entry point (see issue 2): one query against a set of modules.
+export function evaluate(
+  query: string,
+  options: {
+    modules?: { path: string; source: string }[];
+    input?: unknown;
+    inputTerm?: string;
+    data?: Record<string, unknown>;
+    strictBuiltinErrors?: boolean;
+    env?: Record<string, string>;
+  },
+): Array<Record<string, unknown>> {
+  const policy = Policy.compile(options.modules ?? []);
+  const inputValue = options.inputTerm !== undefined ? valueFromTermSource(options.inputTerm) : undefined;
+  return policy.query(query, {
+    input: options.input,
+    inputValue,
+    data: options.data,
+    strictBuiltinErrors: options.strictBuiltinErrors,
+    env: options.env,
+    print: () => {},
+  });
+}
