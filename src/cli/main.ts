@@ -11,6 +11,7 @@ import { Command, CommanderError } from "commander";
 import { exitCodeFor, formatError } from "./errors.js";
 import { registerCollect } from "./collect.js";
 import { registerEval } from "./eval.js";
+import { registerReport } from "./report.js";
 import { VERSION } from "../version.js";
 
 const program = new Command();
@@ -23,6 +24,7 @@ program
 
 registerEval(program);
 registerCollect(program);
+registerReport(program);
 
 try {
   await program.parseAsync(process.argv);
