@@ -92,6 +92,7 @@ export type Expr =
   | { readonly kind: "unify"; readonly left: Term; readonly right: Term } // =
   | { readonly kind: "assign"; readonly left: Term; readonly right: Term } // :=
   | { readonly kind: "some"; readonly vars: readonly VarTerm[] }
+  | { readonly kind: "group"; readonly body: Body } // `not { a; b }` (rego.v2)
   | { readonly kind: "somein"; readonly key: Term | undefined; readonly value: Term; readonly collection: Term }
   | {
       readonly kind: "every";

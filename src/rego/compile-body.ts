@@ -19,7 +19,7 @@ import type { Builtin } from "./builtins/registry.js";
 import type { RegoErrorDetail } from "./errors.js";
 import type { CallTarget, CBody, CLiteral, CRef, CTerm, CWith, RuleNode } from "./ir.js";
 import type { Location } from "./location.js";
-import { ObjectBuilder, RegoSet, type Value } from "./value.js";
+import { ObjectBuilder, RegoSet, keyOf, type Value } from "./value.js";
 
 // What names mean inside one module.
 export interface ModuleScope {
@@ -331,6 +331,9 @@ export class BodyCompiler {
       case "some":
         for (const v of e.vars) this.declare(v, scope, false);
         return;
+      case "group":
+        for (const l of e.body) this.literal(l, scope, out);
+        return;
       case "somein": {
         const collection = this.term(e.collection, scope, out);
         if (e.key) this.declarePattern(e.key, scope, false);
@@ -380,7 +383,9 @@ export class BodyCompiler {
 
   private withModifier(target: Term, value: Term, scope: Scope, out: CLiteral[], loc: Location): CWith | undefined {
     const name = refName(target);
-    const val = this.term(value, scope, out);
+    // `with f as g` where g names a function: g is not a value to evaluate.
+    const replacement = this.replacementFor(value, scope);
+    const val: CTerm = replacement ? { kind: "const", value: null } : this.term(value, scope, out);
     if (target.type === "ref" || target.type === "var") {
       const headName = target.type === "var" ? target.name : target.head.type === "var" ? target.head.name : "";
       if (headName === "input") {
@@ -391,7 +396,7 @@ export class BodyCompiler {
       if (fname !== undefined && fname.startsWith("data.")) {
         const node = findNode(this.mod.root, fname.split(".").slice(1));
         if (node && node.isFunction) {
-          return { kind: "function", path: [], functionName: fname, value: val, replacement: this.replacementFor(value, scope), loc };
+          return { kind: "function", path: [], functionName: fname, value: val, replacement, loc };
         }
         return { kind: "data", path: fname.split(".").slice(1), value: val, loc };
       }
@@ -400,7 +405,7 @@ export class BodyCompiler {
         return path && { kind: "data", path, value: val, loc };
       }
       if (fname !== undefined && (this.mod.builtins.has(fname) || fname === "print")) {
-        return { kind: "function", path: [], functionName: fname, value: val, replacement: this.replacementFor(value, scope), loc };
+        return { kind: "function", path: [], functionName: fname, value: val, replacement, loc };
       }
     }
     this.error(
@@ -414,7 +419,8 @@ export class BodyCompiler {
   // A with value naming a function (builtin or user) replaces the function by that one.
   private replacementFor(value: Term, scope: Scope): CallTarget | undefined {
     if (value.type !== "var" && value.type !== "ref") return undefined;
-    if (value.type === "var" && scope.lookup(value.name) !== undefined) return undefined;
+    const head = value.type === "var" ? value : value.head;
+    if (head.type !== "var" || scope.lookup(head.name) !== undefined || head.name === "input") return undefined;
     const name = this.resolveFunctionName(value);
     if (name === undefined) return undefined;
     if (name.startsWith("data.")) {
@@ -626,9 +632,11 @@ export class BodyCompiler {
         this.closure(lit.body, [], counts).forEach((s) => need.add(s));
         break;
       case "not":
+        this.closure(lit.body, [], counts).forEach((s) => need.add(s));
+        break;
       case "with":
         for (const s of this.slotsIn(lit.body)) if (!this.nameOf(s).startsWith("$")) need.add(s);
-        if (lit.kind === "with") for (const m of lit.mods) addInputs(m.value);
+        for (const m of lit.mods) addInputs(m.value);
         break;
     }
     return need;
@@ -691,7 +699,7 @@ export class BodyCompiler {
         return { lit: { ...lit, body }, binds: new Set() };
       }
       case "not": {
-        for (const s of this.slotsIn(lit.body)) if (!safe.has(s) && !this.nameOf(s).startsWith("$")) return undefined;
+        for (const s of this.closure(lit.body, [], counts)) if (!safe.has(s)) return undefined;
         const body = this.order(lit.body, new Set(safe), counts, lit.loc);
         return { lit: { ...lit, body }, binds: new Set() };
       }
@@ -820,6 +828,24 @@ export class BodyCompiler {
         }
       }
       return pending.length === 0 ? binds : undefined;
+    }
+    if (a.kind === "object" && b.kind === "object" && a.entries.length === b.entries.length) {
+      const keyOfConst = (t: CTerm) => (t.kind === "const" ? keyOf(t.value) : undefined);
+      const right = new Map<string, CTerm>();
+      for (const [k, v] of b.entries) {
+        const key = keyOfConst(k);
+        if (key === undefined) return undefined;
+        right.set(key, v);
+      }
+      const pairs: [CTerm[], CTerm[]] = [[], []];
+      for (const [k, v] of a.entries) {
+        const key = keyOfConst(k);
+        const other = key === undefined ? undefined : right.get(key);
+        if (!other) return undefined;
+        pairs[0].push(v);
+        pairs[1].push(other);
+      }
+      return this.unifyBinds({ kind: "array", items: pairs[0] }, { kind: "array", items: pairs[1] }, safe);
     }
     return undefined;
   }

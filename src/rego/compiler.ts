@@ -2,6 +2,7 @@
 // checks — conflicting rule kinds, unsafe variables, recursion, undefined functions and
 // arity — each reported with OPA's error code and the rule's location.
 
+import { AnnotationSet } from "./annotations.js";
 import type { Module, Rule, Term } from "./ast.js";
 import { BUILTINS, REFUSED_BUILTINS } from "./builtins/index.js";
 import type { Builtin } from "./builtins/registry.js";
@@ -19,6 +20,7 @@ export interface CompiledPolicy {
   readonly root: RuleNode;
   readonly modules: readonly Module[];
   readonly builtins: ReadonlyMap<string, Builtin>;
+  readonly annotations: AnnotationSet;
 }
 
 interface PendingRule {
@@ -30,6 +32,7 @@ interface PendingRule {
 
 export function compileModules(modules: readonly Module[], options: CompileOptions = {}): CompiledPolicy {
   const builtins = options.builtins ? new Map([...BUILTINS, ...options.builtins]) : BUILTINS;
+  const annotations = new AnnotationSet(modules);
   const errors: RegoErrorDetail[] = [];
   const root = new RuleNode([]);
 
@@ -83,7 +86,7 @@ export function compileModules(modules: readonly Module[], options: CompileOptio
       builtins,
       refused: REFUSED_BUILTINS,
     };
-    const compiled = compileRule(p.rule, p.node, p.suffix, scope, errors);
+    const compiled = compileRule(p.rule, p.rule, p.node, p.suffix, scope, errors);
     if (!compiled) continue;
     const { node } = p;
     if (compiled.kind === "function") {
@@ -97,7 +100,7 @@ export function compileModules(modules: readonly Module[], options: CompileOptio
 
   checkRecursion(root, errors);
   if (errors.length > 0) throw RegoError.of(errors);
-  return { root, modules, builtins };
+  return { root, modules, builtins, annotations };
 }
 
 function checkConflicts(pending: readonly PendingRule[], errors: RegoErrorDetail[]): void {
@@ -127,16 +130,6 @@ function checkConflicts(pending: readonly PendingRule[], errors: RegoErrorDetail
     if (defaults.length > 1) {
       errors.push({ code: "rego_type_error", message: `multiple default rules ${node.name} found`, location: defaults[1]!.rule.loc });
     }
-    const assigned = rules.filter((r) => !r.rule.isDefault && r.rule.head.assign && r.rule.head.kind === "complete" && r.suffix.length === 0);
-    const complete = rules.filter((r) => !r.rule.isDefault && r.rule.head.kind === "complete" && r.suffix.length === 0);
-    if (assigned.length > 0 && complete.length > 1) {
-      const second = complete[1]!;
-      errors.push({
-        code: "rego_type_error",
-        message: `rule ${node.name} redeclared at ${second.rule.loc.file}:${second.rule.loc.row}`,
-        location: complete[0]!.rule.loc,
-      });
-    }
     const kind = [...kinds][0];
     if ((kind === "complete" || kind === "function" || kind === "set") && [...node.children.values()].some((c) => c.hasRules)) {
       const below = [...node.children.values()].filter((c) => c.hasRules).map((c) => c.name);
@@ -151,6 +144,7 @@ function checkConflicts(pending: readonly PendingRule[], errors: RegoErrorDetail
 
 function compileRule(
   rule: Rule,
+  source: Rule, // the first rule of an else chain
   node: RuleNode,
   suffixTerms: readonly Term[],
   scope: ModuleScope,
@@ -181,7 +175,7 @@ function compileRule(
   }
   errors.push(...dedupe(bc.errors, rule.loc));
   if (bc.errors.length > 0) return undefined;
-  const elseRule = rule.elseRule ? compileRule(rule.elseRule, node, suffixTerms, scope, errors) : undefined;
+  const elseRule = rule.elseRule ? compileRule(rule.elseRule, source, node, suffixTerms, scope, errors) : undefined;
   return {
     kind: rule.head.kind,
     path: node.name,
@@ -195,7 +189,8 @@ function compileRule(
     constantValue: value.kind === "const" && suffix.length === 0 && rule.head.kind === "complete",
     elseRule,
     loc: rule.loc,
-    annotations: [],
+    source,
+    packagePath: scope.packagePath,
   };
 }
 

@@ -121,7 +121,7 @@ export class Evaluator {
         return self.currentLoc;
       },
       nowNs: options.nowNs ?? BigInt(Date.now()) * 1_000_000n,
-      env: options.env ?? {},
+      env: options.env,
       print,
       queryCache: new Map(),
       ruleMetadata: () => options.metadata?.rule(self.currentRule) ?? Object.create(null),
@@ -331,7 +331,8 @@ export class Evaluator {
       return base === undefined ? false : this.walkValue(base, ops, i, frame, ctx, k);
     }
     if (node && node.isRuleNode) {
-      const v = this.nodeValue(node, ctx);
+      // Where a base document and a rule define the same path, OPA reads the base document.
+      const v = base !== undefined ? base : this.nodeValue(node, ctx);
       return v === undefined ? false : this.walkValue(v, ops, i, frame, ctx, k);
     }
     if (node && node.isFunction) return false;
@@ -375,13 +376,8 @@ export class Evaluator {
     if (node?.isRuleNode) return this.nodeValue(node, ctx);
     if (node?.isFunction) return undefined;
     if (!node && !override) return base;
+    if (base !== undefined && !isObject(base)) return base;
     const b = new ObjectBuilder();
-    if (base !== undefined) {
-      if (!isObject(base)) return base;
-      forEachEntry(base, (key, v) => {
-        b.set(key, v);
-      });
-    }
     if (node) {
       for (const [name, child] of node.children) {
         if (!child.hasRules) continue;
@@ -395,6 +391,12 @@ export class Evaluator {
         const v = this.materialize(undefined, base === undefined ? undefined : lookup(base, name), o, ctx);
         if (v !== undefined) b.set(name, v);
       }
+    }
+    // Base documents win over rules at the same path (see walkData).
+    if (base !== undefined) {
+      forEachEntry(base as ObjectValue, (key, v) => {
+        if (!(typeof key === "string" && override?.children.has(key))) b.set(key, v);
+      });
     }
     return b.build();
   }
@@ -513,7 +515,8 @@ export class Evaluator {
       let results: readonly Value[] | undefined;
       if (override) {
         if ("value" in override) result = override.value;
-        else ({ result, results } = this.invoke(override.target, args, ctx, lit.loc));
+        // A replacement runs without the replacements: a mock may call the original.
+        else ({ result, results } = this.invoke(override.target, args, this.withoutMocks(ctx), lit.loc));
       } else ({ result, results } = this.invoke(target, args, ctx, lit.loc));
       if (results) {
         if (!lit.out) return results.length > 0 ? next() : false;
@@ -614,6 +617,10 @@ export class Evaluator {
 
   // --- with ----------------------------------------------------------------------------
 
+  private withoutMocks(ctx: Context): Context {
+    return { ...ctx, functions: undefined, cache: new Map(), functionCache: new Map() };
+  }
+
   private applyWith(mods: readonly CWith[], frame: Frame, ctx: Context): Context | undefined {
     let input = ctx.input;
     let overrides = ctx.overrides;
@@ -647,9 +654,43 @@ export class Evaluator {
     if (a.kind === "array" && b.kind === "array" && a.items.length === b.items.length) {
       return this.unifyPairs(a.items, b.items, 0, frame, ctx, k);
     }
+    if (a.kind === "object" && b.kind === "object" && a.entries.length === b.entries.length) {
+      const pairs = this.pairEntries(a.entries, b.entries, frame, ctx);
+      return pairs ? this.unifyPairs(pairs[0], pairs[1], 0, frame, ctx, k) : false;
+    }
     if (a.kind === "ref" && this.refHeadBound(a, frame)) return this.evalTerm(a, frame, ctx, (va) => this.unifyValue(b, va, frame, ctx, k));
     if (b.kind === "ref" && this.refHeadBound(b, frame)) return this.evalTerm(b, frame, ctx, (vb) => this.unifyValue(a, vb, frame, ctx, k));
     return false;
+  }
+
+  // Pairs the values of two object patterns by their (bound) keys.
+  private pairEntries(
+    as: readonly (readonly [CTerm, CTerm])[],
+    bs: readonly (readonly [CTerm, CTerm])[],
+    frame: Frame,
+    ctx: Context,
+  ): [CTerm[], CTerm[]] | undefined {
+    const keyValue = (t: CTerm): Value | undefined => {
+      let out: Value | undefined;
+      this.evalTerm(t, frame, ctx, (v) => ((out = v), true));
+      return out;
+    };
+    const left: CTerm[] = [];
+    const right: CTerm[] = [];
+    const byKey = new Map<string, CTerm>();
+    for (const [k, v] of bs) {
+      const kv = keyValue(k);
+      if (kv === undefined) return undefined;
+      byKey.set(keyOf(kv), v);
+    }
+    for (const [k, v] of as) {
+      const kv = keyValue(k);
+      const other = kv === undefined ? undefined : byKey.get(keyOf(kv));
+      if (!other) return undefined;
+      left.push(v);
+      right.push(other);
+    }
+    return [left, right];
   }
 
   private refHeadBound(t: Extract<CTerm, { kind: "ref" }>, frame: Frame): boolean {

@@ -9,13 +9,15 @@ import { BodyCompiler, type ModuleScope } from "./compile-body.js";
 import { compileModules, type CompiledPolicy, type CompileOptions } from "./compiler.js";
 import { RegoError } from "./errors.js";
 import { Evaluator, type QueryOptions } from "./evaluator.js";
-import type { CBody } from "./ir.js";
+import type { CBody, CRule } from "./ir.js";
 import type { Location } from "./location.js";
 import { parseModule, parseQuery, parseTerm } from "./parser.js";
 import { fromJSON, toJSON, type Value } from "./value.js";
 import type { Module } from "./ast.js";
+import type { Annotation } from "./annotations.js";
 
 export { RegoError } from "./errors.js";
+export type { Annotation, AnnotationScope } from "./annotations.js";
 export type { RegoErrorCode, RegoErrorDetail } from "./errors.js";
 export type { Location } from "./location.js";
 export type { Module } from "./ast.js";
@@ -60,6 +62,11 @@ export class Policy {
 
   get modules(): readonly Module[] {
     return this.compiled.modules;
+  }
+
+  // Every # METADATA annotation of the modules.
+  get annotations(): readonly Annotation[] {
+    return this.compiled.annotations.all;
   }
 
   compileQuery(query: string): CompiledQuery {
@@ -112,8 +119,23 @@ export class Policy {
     });
   }
 
+  private readonly chains = new Map<CRule, Value>();
+
   private queryOptions(options: EvalOptions): QueryOptions {
+    const annotations = this.compiled.annotations;
     return {
+      metadata: {
+        rule: (r) => annotations.ruleValue(r?.source),
+        chain: (r) => {
+          if (!r) return [];
+          let c = this.chains.get(r);
+          if (!c) {
+            c = annotations.chainValue(r.source, r.packagePath);
+            this.chains.set(r, c);
+          }
+          return c;
+        },
+      },
       input: options.inputValue ?? (options.input === undefined ? undefined : fromJSON(options.input)),
       data: options.data === undefined ? undefined : fromJSON(options.data),
       strictBuiltinErrors: options.strictBuiltinErrors,

@@ -2,6 +2,7 @@
 // hoisted into literals of their own, body literals ordered for safety, rule refs resolved
 // to nodes of the rule tree.
 
+import type { Rule } from "./ast.js";
 import type { Builtin } from "./builtins/registry.js";
 import type { Location } from "./location.js";
 import type { Value } from "./value.js";
@@ -86,7 +87,9 @@ export interface CRule {
   readonly constantValue: boolean; // the value does not depend on the body (stop at the first solution)
   readonly elseRule: CRule | undefined;
   readonly loc: Location;
-  readonly annotations: readonly unknown[]; // metadata chain entries (see annotations.ts)
+  // The rule as written (for its annotations) and its package.
+  readonly source: Rule;
+  readonly packagePath: readonly string[];
 }
 
 // A node of the data tree that rules define: data.x, data.x.p, ...

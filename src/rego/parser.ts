@@ -57,6 +57,8 @@ class Parser {
   private pos = 0;
   // Inside a collection literal, `|` starts a comprehension body instead of meaning union.
   private noBar = false;
+  // `import rego.v2` enables `not { … }` over a whole body.
+  private v2 = false;
 
   constructor(
     private readonly tokens: readonly Token[],
@@ -123,6 +125,7 @@ class Parser {
     const pkg = this.parsePackage();
     const imports: Import[] = [];
     while (this.isIdent("import")) imports.push(this.parseImport());
+    this.v2 = imports.some((i) => i.path.type === "ref" && i.path.head.type === "var" && i.path.head.name === "rego" && i.path.path.length === 1 && i.path.path[0]!.type === "scalar" && i.path.path[0]!.value === "v2");
     const rules: Rule[] = [];
     while (this.tok.kind !== "eof") {
       if (!this.tok.newlineBefore && rules.length + imports.length > 0) this.unexpected();
@@ -322,11 +325,23 @@ class Parser {
 
   private parseRuleBody(): Body {
     if (this.isPunct("{")) {
+      // `if { … }` is a body, unless it only parses as a term (`if {x: 1 | …}`).
+      const start = this.pos;
       const open = this.next();
-      const body = this.parseQuery("}");
-      if (body.length === 0) this.fail("found empty body", open.loc);
-      this.expectPunct("}");
-      return body;
+      try {
+        const body = this.parseQuery("}");
+        if (body.length === 0) this.fail("found empty body", open.loc);
+        this.expectPunct("}");
+        return body;
+      } catch (e) {
+        if (!(e instanceof RegoError)) throw e;
+        this.pos = start;
+        try {
+          return [this.parseLiteral()];
+        } catch {
+          throw e;
+        }
+      }
     }
     return [this.parseLiteral()];
   }
@@ -366,6 +381,10 @@ class Parser {
       if (this.isIdent("not")) {
         this.next();
         negated = true;
+        if (this.v2 && this.isPunct("{")) {
+          const group = this.tryGroup();
+          if (group) return { expr: { kind: "group", body: group }, negated, with: [], loc: start.loc };
+        }
       }
       expr = this.parseExpr();
     }
@@ -379,6 +398,21 @@ class Parser {
       withs.push({ target, value, loc: w.loc });
     }
     return { expr, negated, with: withs, loc: start.loc };
+  }
+
+  // `{ a; b }` after `not`, when it parses as a body and nothing follows on the line.
+  private tryGroup(): Body | undefined {
+    const start = this.pos;
+    try {
+      this.next();
+      const body = this.parseQuery("}");
+      this.expectPunct("}");
+      if (body.length > 0 && (this.tok.newlineBefore || this.isPunct(";") || this.isPunct("}"))) return body;
+    } catch (e) {
+      if (!(e instanceof RegoError)) throw e;
+    }
+    this.pos = start;
+    return undefined;
   }
 
   private parseSome(): Expr {
@@ -565,7 +599,7 @@ class Parser {
           this.next();
           const saved = this.noBar;
           this.noBar = false;
-          term = this.parseExprTerm();
+          term = this.parseExprTerm(true);
           this.noBar = saved;
           this.expectPunct(")");
         } else if (t.text === "-" && this.peek().kind === "number" && !this.peek().spaceBefore) {
@@ -614,6 +648,13 @@ class Parser {
         this.expectPunct("]");
       } else if (this.isPunct("(")) {
         flush();
+        if (term.type === "var" && term.name === "set" && this.isPunct(")", this.peek())) {
+          // set() is the empty set.
+          this.next();
+          this.next();
+          term = { type: "set", items: [], loc: term.loc };
+          continue;
+        }
         if (term.type !== "var" && !(term.type === "ref" && term.head.type === "var")) break;
         const op = term;
         const args = this.parseArgs();

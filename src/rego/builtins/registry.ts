@@ -15,8 +15,8 @@ export interface BuiltinContext {
   readonly location: Location | undefined;
   // time.now_ns: one value per query, in nanoseconds since the Unix epoch.
   readonly nowNs: bigint;
-  // What opa.runtime().env returns.
-  readonly env: Readonly<Record<string, string>>;
+  // What opa.runtime().env returns; undefined when the host gives no environment.
+  readonly env: Readonly<Record<string, string>> | undefined;
   // print() output, already formatted; the host decides where it goes.
   print(location: Location | undefined, text: string): void;
   // A cache that lives as long as the query (compiled regexes, uuid.rfc4122 per input).

@@ -8,9 +8,13 @@ export const runtimeBuiltins: readonly Builtin[] = [
     name: "opa.runtime",
     arity: 0,
     fn: (_args, ctx) => {
-      const env = new ObjectBuilder();
-      for (const [k, v] of Object.entries(ctx.env)) env.set(k, v);
-      return new ObjectBuilder().set("env", env.build()).build();
+      const runtime = new ObjectBuilder();
+      if (ctx.env) {
+        const env = new ObjectBuilder();
+        for (const [k, v] of Object.entries(ctx.env)) env.set(k, v);
+        runtime.set("env", env.build());
+      }
+      return runtime.build();
     },
   },
   {
