@@ -26,7 +26,15 @@ export function runConformance(root: string, casesDir: string): CaseResult[] {
       if (!(e instanceof Error) || !("status" in e) || e.status !== 1) throw e;
     }
     const report = JSON.parse(readFileSync(out, "utf8")) as CaseResult[];
-    return report.map((r) => ({ ...r, file: relative(casesDir, r.file) }));
+    // Some files repeat a note; number the repeats so that every case has its own key.
+    const seen = new Map<string, number>();
+    return report.map((r) => {
+      const file = relative(casesDir, r.file);
+      const key = `${file} :: ${r.note}`;
+      const n = (seen.get(key) ?? 0) + 1;
+      seen.set(key, n);
+      return { ...r, file, note: n > 1 ? `${r.note} #${n}` : r.note };
+    });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
