@@ -34,9 +34,10 @@ export function toGoArg(v: Value): GoArg {
   if (typeof v === "string") return { type: "string", value: v };
   if (typeof v === "number") {
     if (!Number.isInteger(v)) return { type: "float64", value: v };
-    // An integral double beyond 2^53 only prints with an exponent when its literal had one.
-    if (!Number.isSafeInteger(v) && String(v).includes("e")) return { type: "float64", value: v };
-    return integerArg(BigInt(v));
+    // An integral double of 1e21 and more prints with an exponent, as its literal had one;
+    // below, it stands for its shortest decimal text (see bignum.ts).
+    const text = String(v);
+    return text.includes("e") ? { type: "float64", value: v } : integerArg(BigInt(text));
   }
   if (v instanceof BigNum) {
     const i = v.toBigInt();

@@ -217,6 +217,7 @@ describe("format_int", () => {
     expect(call("format_int", 8, 8)).toBe("10");
     expect(call("format_int", new BigNum(123456789012345678901234567890n, 0), 10)).toBe("123456789012345678901234567890");
     expect(call("format_int", new BigNum(-15n, -1), 10)).toBe("-1");
+    expect(call("format_int", 1e21, 16)).toBe("3635c9adc5dea00000");
   });
 
   it("accepts only bases 2, 8, 10 and 16", () => {

@@ -4,7 +4,7 @@
 // runes (indexof, substring, strings.count with "", strings.reverse) this file counts code
 // points, and case mapping is Go's simple per-rune mapping rather than JS's full mapping.
 
-import { BigNum, isIntegral, type Numeric } from "../bignum.js";
+import { BigNum, isIntegral, numberText, parseDecimal, type Numeric } from "../bignum.js";
 import { goQuote, formatNumber } from "../format.js";
 import {
   compare,
@@ -207,10 +207,10 @@ function stringsArg(name: string, args: readonly Value[], i: number): string[] {
 // format_int: the number truncated toward zero, in base 2, 8, 10 or 16.
 
 function truncatedInteger(n: Numeric): bigint {
-  if (typeof n === "number") return BigInt(Math.trunc(n));
-  if (n.isInteger()) return n.toBigInt()!;
-  const scale = 10n ** BigInt(-n.exponent);
-  return n.mantissa / scale; // bigint division truncates toward zero
+  // A double stands for its shortest decimal text (see bignum.ts).
+  const b = typeof n === "number" ? parseDecimal(numberText(n))! : n;
+  if (b.isInteger()) return b.toBigInt()!;
+  return b.mantissa / 10n ** BigInt(-b.exponent); // bigint division truncates toward zero
 }
 
 function formatInt(args: readonly Value[]): Value {
