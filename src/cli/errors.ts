@@ -9,7 +9,12 @@ export function formatError(err: unknown): string {
     const where = describeLocation(err.location);
     return `erguard: ${where ? where + ": " : ""}${err.message}`;
   }
-  if (err instanceof RegoError) return `erguard: ${err.message}`;
+  if (err instanceof RegoError) {
+    // file:line:column: code: message, one line per error.
+    return err.errors
+      .map((e) => `erguard: ${e.location ? `${e.location.file}:${e.location.row}:${e.location.col}: ` : ""}${e.code}: ${e.message}`)
+      .join("\n");
+  }
   const debug = process.env["ERGUARD_DEBUG"];
   if (err instanceof Error) {
     return `erguard: internal error: ${err.message}${debug && err.stack ? "\n" + err.stack : "\n(set ERGUARD_DEBUG=1 for details)"}`;

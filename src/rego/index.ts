@@ -13,7 +13,7 @@ import type { CBody, CRule } from "./ir.js";
 import type { Location } from "./location.js";
 import { parseModule, parseQuery, parseTerm } from "./parser.js";
 import { fromJSON, toJSON, type Value } from "./value.js";
-import type { Module } from "./ast.js";
+import { varTerm, type Literal, type Module } from "./ast.js";
 import type { Annotation } from "./annotations.js";
 
 export { RegoError } from "./errors.js";
@@ -69,17 +69,19 @@ export class Policy {
     return this.compiled.annotations.all;
   }
 
-  compileQuery(query: string): CompiledQuery {
-    const cached = this.queries.get(query);
+  compileQuery(query: string, withExpressions = false): CompiledQuery {
+    const cacheKey = withExpressions ? `expr:${query}` : query;
+    const cached = this.queries.get(cacheKey);
     if (cached) return cached;
-    const body = parseQuery(query, "query");
+    let body = parseQuery(query, "query");
+    if (withExpressions) body = bindExpressions(body);
     const bc = new BodyCompiler(this.queryScope());
     const lits = bc.literals(body, bc.top);
     const counts = bc.countOccurrences(lits, []);
     const ordered = bc.order(lits, new Set(), counts, body[0]!.loc);
     if (bc.errors.length > 0) throw RegoError.of(bc.errors);
     const q = { body: ordered, slots: bc.slotCount, vars: bc.queryVars() };
-    this.queries.set(query, q);
+    this.queries.set(cacheKey, q);
     return q;
   }
 
@@ -119,6 +121,23 @@ export class Policy {
     });
   }
 
+  // What `opa eval` prints: per solution, the value of each query expression and the
+  // bindings of the query's variables.
+  evalExpressions(query: string, options: EvalOptions = {}): { expressions: unknown[]; bindings: Record<string, unknown> }[] {
+    const q = this.compileQuery(query, true);
+    const exprCount = parseQuery(query, "query").length;
+    return this.queryValues(q, options).map((row) => {
+      const expressions: unknown[] = [];
+      const bindings: Record<string, unknown> = {};
+      for (let i = 0; i < exprCount; i++) {
+        const v = row[`${EXPR_VAR}${i}`];
+        expressions.push(v === undefined ? true : toJSON(v));
+      }
+      for (const [k, v] of Object.entries(row)) if (!k.startsWith(EXPR_VAR)) bindings[k] = toJSON(v);
+      return { expressions, bindings };
+    });
+  }
+
   private readonly chains = new Map<CRule, Value>();
 
   private queryOptions(options: EvalOptions): QueryOptions {
@@ -144,6 +163,24 @@ export class Policy {
       print: options.print,
     };
   }
+}
+
+const EXPR_VAR = "__erguard_expr_";
+
+// Rewrites each plain term of a query into `__erguard_expr_N = term; __erguard_expr_N` so that
+// its value can be reported, as `opa eval` reports expression values.
+function bindExpressions(body: readonly Literal[]): Literal[] {
+  const out: Literal[] = [];
+  body.forEach((lit, i) => {
+    if (lit.negated || lit.with.length > 0 || lit.expr.kind !== "term" || lit.expr.term.type === "call") {
+      out.push(lit);
+      return;
+    }
+    const v = varTerm(`${EXPR_VAR}${i}`, lit.loc);
+    out.push({ ...lit, expr: { kind: "unify", left: v, right: lit.expr.term } });
+    out.push({ ...lit, expr: { kind: "term", term: v } });
+  });
+  return out;
 }
 
 // Parses a term from Rego source and evaluates it to a value (constants only).
