@@ -26,7 +26,7 @@ export function createProgress(options: ProgressOptions): TerminalProgress {
   let state: ProgressState = {};
   let started: number | undefined;
   let shown = ""; // what the live line shows now
-  let drawnAt = 0;
+  let drawnAt = Number.NEGATIVE_INFINITY;
 
   const clear = (): void => {
     if (shown !== "") stream.write("\r\x1b[K");

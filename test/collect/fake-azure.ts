@@ -61,6 +61,8 @@ export interface FakeAzureOptions {
   readonly repeatRowAcrossPages?: boolean;
   // The `value` of a network operation's result; undefined answers 404.
   readonly network?: (call: NetworkCall) => unknown[] | undefined;
+  // Every network API response comes this late (so that concurrency can be observed).
+  readonly networkDelayMs?: number;
   // Keep every request for assertions (off in the benchmark).
   readonly record?: boolean;
 }
@@ -71,6 +73,7 @@ export interface FakeAzureStats {
   graphPages: number;
   quotaRefusals: number;
   networkRequests: number;
+  maxNetworkInFlight: number;
   faultsInjected: number;
   maxSubscriptionsPerQuery: number;
   maxTop: number;
@@ -104,6 +107,7 @@ export async function startFakeAzure(options: FakeAzureOptions): Promise<FakeAzu
     graphPages: 0,
     quotaRefusals: 0,
     networkRequests: 0,
+    maxNetworkInFlight: 0,
     faultsInjected: 0,
     maxSubscriptionsPerQuery: 0,
     maxTop: 0,
@@ -131,6 +135,7 @@ export async function startFakeAzure(options: FakeAzureOptions): Promise<FakeAzu
   const managementGroupOf = new Map(options.estate.subscriptions.map((s) => [s.subscriptionId, s.managementGroup]));
   const forbidden = new Set((options.forbiddenSubscriptions ?? []).map((s) => s.toLowerCase()));
   let base = "";
+  let networkInFlight = 0;
 
   const server: Server = createServer({ key: keyPem, cert: caPem }, (req, res) => {
     void handle(req, res).catch((err: unknown) => {
@@ -183,7 +188,14 @@ export async function startFakeAzure(options: FakeAzureOptions): Promise<FakeAzu
       return;
     }
     if (route === "graph") return graph(res, seen);
-    return network(req, res, url);
+    networkInFlight++;
+    stats.maxNetworkInFlight = Math.max(stats.maxNetworkInFlight, networkInFlight);
+    try {
+      if (options.networkDelayMs !== undefined) await new Promise((resolve) => setTimeout(resolve, options.networkDelayMs));
+      network(req, res, url);
+    } finally {
+      networkInFlight--;
+    }
   }
 
   function token(req: IncomingMessage, res: ServerResponse, url: URL, text: string): void {
