@@ -629,7 +629,7 @@ export class BodyCompiler {
         break;
       case "every":
         addInputs(lit.domain);
-        this.closure(lit.body, [], counts).forEach((s) => need.add(s));
+        this.closure(lit.body, [lit.key, lit.value], counts).forEach((s) => need.add(s));
         break;
       case "not":
         this.closure(lit.body, [], counts).forEach((s) => need.add(s));
@@ -691,7 +691,7 @@ export class BodyCompiler {
       }
       case "every": {
         if (!ready(lit.domain)) return undefined;
-        for (const s of this.closure(lit.body, [], counts)) if (!safe.has(s)) return undefined;
+        for (const s of this.closure(lit.body, [lit.key, lit.value], counts)) if (!safe.has(s)) return undefined;
         const inner = new Set(safe);
         if (lit.key?.kind === "var") inner.add(lit.key.slot);
         if (lit.value.kind === "var") inner.add(lit.value.slot);
