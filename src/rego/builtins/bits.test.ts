@@ -1,35 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { BigNum, equal, type Value } from "../value.js";
+import { BigNum, equal } from "../value.js";
 import { bitsBuiltins } from "./bits.js";
-import { BuiltinError, type BuiltinContext } from "./registry.js";
+import { builtinHarness } from "../../../test/rego/builtin-harness.js";
 
-const newContext = (): BuiltinContext => ({
-  strict: true,
-  location: undefined,
-  nowNs: 0n,
-  env: {},
-  print: () => {},
-  queryCache: new Map(),
-  ruleMetadata: () => null,
-  metadataChain: () => [],
-});
-const ctx = newContext();
-
-function call(name: string, ...args: Value[]): Value | undefined {
-  const b = bitsBuiltins.find((x) => x.name === name);
-  if (!b) throw new Error(`no builtin ${name}`);
-  return b.fn(args, ctx);
-}
-
-function failure(name: string, ...args: Value[]): { code: string; message: string } {
-  try {
-    call(name, ...args);
-  } catch (e) {
-    if (e instanceof BuiltinError) return { code: e.code, message: e.message };
-    throw e;
-  }
-  throw new Error(`${name} did not fail`);
-}
+const { call, failure } = builtinHarness(bitsBuiltins);
 
 const big = (n: bigint) => new BigNum(n, 0);
 

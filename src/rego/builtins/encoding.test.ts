@@ -1,36 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { BigNum, RegoSet, equal, makeObject, toJSON, type Value } from "../value.js";
+import { BigNum, RegoSet, equal, makeObject } from "../value.js";
 import { encodingBuiltins } from "./encoding.js";
-import { BuiltinError, type BuiltinContext } from "./registry.js";
+import { builtinHarness } from "../../../test/rego/builtin-harness.js";
 
-const ctx: BuiltinContext = {
-  strict: true,
-  location: undefined,
-  nowNs: 0n,
-  env: {},
-  print: () => {},
-  queryCache: new Map(),
-  ruleMetadata: () => null,
-  metadataChain: () => [],
-};
-
-function call(name: string, ...args: Value[]): Value | undefined {
-  const b = encodingBuiltins.find((x) => x.name === name);
-  if (!b) throw new Error(`no builtin ${name}`);
-  return b.fn(args, ctx);
-}
-
-const json = (name: string, ...args: Value[]) => toJSON(call(name, ...args)!);
-
-function failure(name: string, ...args: Value[]): { code: string; message: string } {
-  try {
-    call(name, ...args);
-  } catch (e) {
-    if (e instanceof BuiltinError) return { code: e.code, message: e.message };
-    throw e;
-  }
-  throw new Error(`${name} did not fail`);
-}
+const { call, failure, json } = builtinHarness(encodingBuiltins);
 
 describe("base64", () => {
   it("encodes and decodes UTF-8 text", () => {

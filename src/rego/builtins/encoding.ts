@@ -137,7 +137,7 @@ function hexDecode(args: readonly Value[]): string {
 
 const UNRESERVED = /^[A-Za-z0-9\-_.~]$/;
 
-export function queryEscape(s: string): string {
+function queryEscape(s: string): string {
   let out = "";
   for (const b of utf8(s)) {
     const ch = String.fromCharCode(b);

@@ -105,7 +105,7 @@ export function parseIP(s: string): IPAddress | undefined {
   return { v4: false, value: a.value };
 }
 
-export function hostMask(net: IPNetwork): bigint {
+function hostMask(net: IPNetwork): bigint {
   return (1n << BigInt(bitsOf(net.v4) - net.prefix)) - 1n;
 }
 

@@ -1,37 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { RegoSet, makeObject, toJSON, type Value } from "../value.js";
+import { RegoSet, makeObject } from "../value.js";
 import { netBuiltins } from "./net.js";
-import { BuiltinError, type BuiltinContext } from "./registry.js";
+import { builtinHarness } from "../../../test/rego/builtin-harness.js";
 
-const ctx: BuiltinContext = {
-  strict: true,
-  location: undefined,
-  nowNs: 0n,
-  env: {},
-  print: () => {},
-  queryCache: new Map(),
-  ruleMetadata: () => null,
-  metadataChain: () => [],
-};
-
-function call(name: string, ...args: Value[]): Value | undefined {
-  const b = netBuiltins.find((x) => x.name === name);
-  if (!b) throw new Error(`no builtin ${name}`);
-  return b.fn(args, ctx);
-}
-
-// The result as JSON (sets become sorted arrays).
-const json = (name: string, ...args: Value[]) => toJSON(call(name, ...args)!);
-
-function failure(name: string, ...args: Value[]): { code: string; message: string } {
-  try {
-    call(name, ...args);
-  } catch (e) {
-    if (e instanceof BuiltinError) return { code: e.code, message: e.message };
-    throw e;
-  }
-  throw new Error(`${name} did not fail`);
-}
+const { call, failure, json } = builtinHarness(netBuiltins);
 
 describe("net.cidr_contains", () => {
   it("holds subnets and addresses inside the block", () => {

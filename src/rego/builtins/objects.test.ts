@@ -1,36 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { RegoSet, makeObject, toJSON, type Value } from "../value.js";
 import { objectsBuiltins } from "./objects.js";
-import { BuiltinError, type BuiltinContext } from "./registry.js";
+import { builtinHarness } from "../../../test/rego/builtin-harness.js";
 
-const ctx: BuiltinContext = {
-  strict: true,
-  location: undefined,
-  nowNs: 0n,
-  env: {},
-  print: () => {},
-  queryCache: new Map(),
-  ruleMetadata: () => null,
-  metadataChain: () => [],
-};
-
-function call(name: string, ...args: Value[]): Value | undefined {
-  const b = objectsBuiltins.find((x) => x.name === name);
-  if (!b) throw new Error(`no builtin ${name}`);
-  return b.fn(args, ctx);
-}
-
-const json = (name: string, ...args: Value[]) => toJSON(call(name, ...args)!);
-
-function failure(name: string, ...args: Value[]): { code: string; message: string } {
-  try {
-    call(name, ...args);
-  } catch (e) {
-    if (e instanceof BuiltinError) return { code: e.code, message: e.message };
-    throw e;
-  }
-  throw new Error(`${name} did not fail`);
-}
+const { call, failure, json } = builtinHarness(objectsBuiltins);
 
 // JSON.parse objects inherit from Object.prototype, as input documents do.
 const doc = (text: string) => JSON.parse(text) as Value;
@@ -176,7 +149,7 @@ describe("walk", () => {
   });
 
   it("uses set members as their own path segments", () => {
-    expect(toJSON(call("walk", new RegoSet(["x"]))!)).toEqual([[[], ["x"]], [["x"], "x"]]);
-    expect(toJSON(call("walk", 5)!)).toEqual([[[], 5]]);
+    expect(json("walk", new RegoSet(["x"]))).toEqual([[[], ["x"]], [["x"], "x"]]);
+    expect(json("walk", 5)).toEqual([[[], 5]]);
   });
 });

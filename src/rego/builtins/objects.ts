@@ -24,7 +24,7 @@ import { arrayArg, objectArg, oneOfError } from "./args.js";
 import { BuiltinError, type Builtin } from "./registry.js";
 
 // The value at path under v (OPA's Value.Find): object keys, integer array indexes, set members.
-export function findPath(v: Value, path: ArrayValue): Value | undefined {
+function findPath(v: Value, path: ArrayValue): Value | undefined {
   let cur: Value = v;
   for (const seg of path) {
     let next: Value | undefined;
@@ -48,7 +48,7 @@ function objectGetBuiltin(args: readonly Value[]): Value {
 }
 
 // b's entries over a's; where both hold objects, those merge recursively.
-export function mergeObjects(a: ObjectValue, b: ObjectValue): ObjectValue {
+function mergeObjects(a: ObjectValue, b: ObjectValue): ObjectValue {
   const out = new ObjectBuilder();
   for (const [k, v] of objectEntries(a)) out.set(k, v);
   for (const [k, v] of objectEntries(b)) {

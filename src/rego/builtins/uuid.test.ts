@@ -1,35 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { BigNum, equal, toJSON, type Value } from "../value.js";
 import { uuidBuiltins } from "./uuid.js";
-import { BuiltinError, type BuiltinContext } from "./registry.js";
+import { builtinHarness } from "../../../test/rego/builtin-harness.js";
 
-const newContext = (): BuiltinContext => ({
-  strict: true,
-  location: undefined,
-  nowNs: 0n,
-  env: {},
-  print: () => {},
-  queryCache: new Map(),
-  ruleMetadata: () => null,
-  metadataChain: () => [],
-});
-const ctx = newContext();
-
-function call(name: string, ...args: Value[]): Value | undefined {
-  const b = uuidBuiltins.find((x) => x.name === name);
-  if (!b) throw new Error(`no builtin ${name}`);
-  return b.fn(args, ctx);
-}
-
-function failure(name: string, ...args: Value[]): { code: string; message: string } {
-  try {
-    call(name, ...args);
-  } catch (e) {
-    if (e instanceof BuiltinError) return { code: e.code, message: e.message };
-    throw e;
-  }
-  throw new Error(`${name} did not fail`);
-}
+const { call, failure, json } = builtinHarness(uuidBuiltins);
 
 describe("uuid.rfc4122", () => {
   it("gives a version 4 UUID, the same for the same key within a query", () => {
@@ -41,7 +15,7 @@ describe("uuid.rfc4122", () => {
 
   it("gives a fresh UUID in another query", () => {
     const a = call("uuid.rfc4122", "a");
-    const other = uuidBuiltins.find((b) => b.name === "uuid.rfc4122")!.fn(["a"], newContext());
+    const other = builtinHarness(uuidBuiltins).call("uuid.rfc4122", "a");
     expect(other).not.toBe(a);
   });
 });
@@ -69,7 +43,7 @@ describe("uuid.parse", () => {
   });
 
   it("adds the domain and id of a version 2 UUID", () => {
-    expect(toJSON(call("uuid.parse", "000003e8-9414-21ec-8200-9f6bdeced846")!)).toMatchObject({
+    expect(json("uuid.parse", "000003e8-9414-21ec-8200-9f6bdeced846")).toMatchObject({
       version: 2,
       id: 1000,
       domain: "Person",
@@ -79,8 +53,8 @@ describe("uuid.parse", () => {
   });
 
   it("gives only version and variant for other versions", () => {
-    expect(toJSON(call("uuid.parse", "f47ac10b-58cc-4372-a567-0e02b2c3d479")!)).toEqual({ version: 4, variant: "RFC4122" });
-    expect(toJSON(call("uuid.parse", "f47ac10b-58cc-4372-c567-0e02b2c3d479")!)).toEqual({ version: 4, variant: "Microsoft" });
+    expect(json("uuid.parse", "f47ac10b-58cc-4372-a567-0e02b2c3d479")).toEqual({ version: 4, variant: "RFC4122" });
+    expect(json("uuid.parse", "f47ac10b-58cc-4372-c567-0e02b2c3d479")).toEqual({ version: 4, variant: "Microsoft" });
   });
 
   it("is undefined for text that is not a UUID", () => {
