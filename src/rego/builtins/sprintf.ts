@@ -260,7 +260,6 @@ interface Flags {
   sharp: boolean;
   space: boolean;
   zero: boolean;
-  plusV: boolean;
   sharpV: boolean;
   wid: number;
   widPresent: boolean;
@@ -274,7 +273,6 @@ const noFlags = (): Flags => ({
   sharp: false,
   space: false,
   zero: false,
-  plusV: false,
   sharpV: false,
   wid: 0,
   widPresent: false,
@@ -286,8 +284,8 @@ class Printer {
   out = "";
   f: Flags = noFlags();
 
-  private padding(n: number, zeroAllowed = true): string {
-    return n > 0 ? (this.f.zero && zeroAllowed ? "0" : " ").repeat(n) : "";
+  private padding(n: number): string {
+    return n > 0 ? (this.f.zero ? "0" : " ").repeat(n) : "";
   }
 
   pad(s: string): void {
@@ -681,7 +679,6 @@ export function goSprintf(format: string, args: readonly GoArg[]): string {
       if (verb === "v") {
         f.sharpV = f.sharp;
         f.sharp = false;
-        f.plusV = f.plus;
         f.plus = false;
       }
       p.printArg(args[argNum]!, verb);

@@ -4,24 +4,11 @@
 // runes (indexof, substring, strings.count with "", strings.reverse) this file counts code
 // points, and case mapping is Go's simple per-rune mapping rather than JS's full mapping.
 
-import { BigNum, isIntegral, numberText, parseDecimal, type Numeric } from "../bignum.js";
-import { goQuote, formatNumber } from "../format.js";
-import {
-  compare,
-  isArray,
-  isSet,
-  kindOf,
-  Kind,
-  objectEntries,
-  objectGet,
-  typeName,
-  type ArrayValue,
-  type ObjectValue,
-  type RegoSet,
-  type Value,
-} from "../value.js";
+import { isIntegral, numberText, parseDecimal, type Numeric } from "../bignum.js";
+import { compare, isArray, isSet, objectEntries, typeName, type ArrayValue, type RegoSet, type Value } from "../value.js";
 import { intArg, numberArg, objectArg, oneOfError, stringArg } from "./args.js";
 import { BuiltinError, builtinError, type Builtin } from "./registry.js";
+import { renderTemplate } from "./template.js";
 
 // ---------------------------------------------------------------------------------------
 // Runes
@@ -32,20 +19,6 @@ export function runeCount(s: string): number {
   if (isAscii(s)) return s.length;
   let n = 0;
   for (const _ of s) n++;
-  return n;
-}
-
-// The code-point index of the UTF-16 offset `unit` in s.
-function runeIndex(s: string, unit: number): number {
-  let n = 0;
-  for (let i = 0; i < unit; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xd800 && c < 0xdc00 && i + 1 < unit) {
-      const d = s.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d < 0xe000) i++;
-    }
-    n++;
-  }
   return n;
 }
 
@@ -112,10 +85,8 @@ function inCutset(cutset: string): (ch: string) => boolean {
   return (ch) => set.has(ch);
 }
 
-const goTrimSpace = (s: string): string => {
-  const space = (ch: string) => isGoSpace(ch.codePointAt(0)!);
-  return trimRightRunes(trimLeftRunes(s, space), space);
-};
+const trimRunes = (s: string, drop: (ch: string) => boolean): string => trimRightRunes(trimLeftRunes(s, drop), drop);
+const isSpaceRune = (ch: string): boolean => isGoSpace(ch.codePointAt(0)!);
 
 // ---------------------------------------------------------------------------------------
 // Go's strings.Split / SplitN
@@ -224,203 +195,6 @@ function formatInt(args: readonly Value[]): Value {
   return i.toString(radix);
 }
 
-// ---------------------------------------------------------------------------------------
-// strings.render_template: the subset of Go's text/template that policies use —
-// {{.a.b}}, {{.}}, {{if}}/{{else}}/{{end}}, {{range}}/{{end}}, comments and {{- -}}.
-
-type TemplateNode =
-  | { readonly kind: "text"; readonly text: string }
-  | { readonly kind: "field"; readonly path: readonly string[]; readonly source: string; readonly line: number }
-  | {
-      readonly kind: "if" | "range";
-      readonly path: readonly string[];
-      readonly source: string;
-      readonly line: number;
-      readonly then: TemplateNode[];
-      readonly otherwise: TemplateNode[];
-    };
-
-function templateError(message: string): BuiltinError {
-  return builtinError("strings.render_template", message);
-}
-
-function parseFieldPath(expr: string, line: number): string[] {
-  if (expr === ".") return [];
-  if (!/^(\.[A-Za-z_][A-Za-z0-9_]*)+$/.test(expr)) {
-    throw templateError(`template: template:${line}: unsupported action ${goQuote(expr)}`);
-  }
-  return expr.slice(1).split(".");
-}
-
-function parseTemplate(src: string): TemplateNode[] {
-  const root: TemplateNode[] = [];
-  type Frame = { node: Extract<TemplateNode, { kind: "if" | "range" }>; inElse: boolean };
-  const stack: Frame[] = [];
-  const sink = (): TemplateNode[] => {
-    const top = stack[stack.length - 1];
-    if (!top) return root;
-    return top.inElse ? top.node.otherwise : top.node.then;
-  };
-  let pos = 0;
-  let trimNext = false;
-  while (pos < src.length) {
-    const open = src.indexOf("{{", pos);
-    let text = open < 0 ? src.slice(pos) : src.slice(pos, open);
-    if (trimNext) text = goTrimSpaceLeft(text);
-    const trimBefore = open >= 0 && /^\{\{- /.test(src.slice(open));
-    if (trimBefore) text = goTrimSpaceRight(text);
-    if (text) sink().push({ kind: "text", text });
-    if (open < 0) break;
-    const close = src.indexOf("}}", open + 2);
-    const line = src.slice(0, open).split("\n").length;
-    if (close < 0) throw templateError(`template: template:${line}: unclosed action`);
-    let inner = src.slice(open + 2, close);
-    trimNext = / -$/.test(inner);
-    if (trimBefore) inner = inner.slice(2);
-    if (trimNext) inner = inner.slice(0, -2);
-    pos = close + 2;
-    const action = inner.trim();
-    if (action.startsWith("/*") && action.endsWith("*/")) continue;
-    const [word, ...rest] = action.split(/\s+/);
-    const arg = rest.join(" ");
-    if (word === "if" || word === "range") {
-      const node: Frame["node"] = { kind: word, path: parseFieldPath(arg, line), source: arg, line, then: [], otherwise: [] };
-      sink().push(node);
-      stack.push({ node, inElse: false });
-    } else if (word === "else" && arg === "") {
-      const top = stack[stack.length - 1];
-      if (!top || top.inElse) throw templateError(`template: template:${line}: unexpected {{else}}`);
-      top.inElse = true;
-    } else if (word === "end" && arg === "") {
-      if (!stack.pop()) throw templateError(`template: template:${line}: unexpected {{end}}`);
-    } else {
-      sink().push({ kind: "field", path: parseFieldPath(action, line), source: action, line });
-    }
-  }
-  if (stack.length > 0) throw templateError(`template: template:${stack[stack.length - 1]!.node.line}: unexpected EOF`);
-  return root;
-}
-
-const goTrimSpaceLeft = (s: string): string => trimLeftRunes(s, (ch) => isGoSpace(ch.codePointAt(0)!));
-const goTrimSpaceRight = (s: string): string => trimRightRunes(s, (ch) => isGoSpace(ch.codePointAt(0)!));
-
-function lookupField(dot: Value, node: { path: readonly string[]; source: string; line: number }): Value {
-  let v = dot;
-  for (const key of node.path) {
-    if (kindOf(v) !== Kind.Object) {
-      throw templateError(
-        `template: template:${node.line}: executing "template" at <${node.source}>: can't evaluate field ${key} in type ${goTypeName(v)}`,
-      );
-    }
-    const next = objectGet(v as ObjectValue, key);
-    if (next === undefined) {
-      throw templateError(
-        `template: template:${node.line}: executing "template" at <${node.source}>: map has no entry for key ${goQuote(key)}`,
-      );
-    }
-    v = next;
-  }
-  return v;
-}
-
-function goTypeName(v: Value): string {
-  switch (kindOf(v)) {
-    case Kind.Null:
-      return "interface {}";
-    case Kind.Boolean:
-      return "bool";
-    case Kind.Number:
-      return "json.Number";
-    case Kind.String:
-      return "string";
-    case Kind.Array:
-    case Kind.Set:
-      return "[]interface {}";
-    case Kind.Object:
-      return "map[string]interface {}";
-  }
-}
-
-// A value as Go's fmt prints the interface{} that ast.As makes of it.
-function goPrint(v: Value): string {
-  switch (kindOf(v)) {
-    case Kind.Null:
-      return "<nil>";
-    case Kind.Boolean:
-      return v ? "true" : "false";
-    case Kind.Number:
-      return formatNumber(v as number | BigNum);
-    case Kind.String:
-      return v as string;
-    case Kind.Array:
-      return "[" + (v as ArrayValue).map(goPrint).join(" ") + "]";
-    case Kind.Set:
-      return "[" + (v as RegoSet).sorted().map(goPrint).join(" ") + "]";
-    case Kind.Object: {
-      const entries = [...objectEntries(v as ObjectValue)].sort((a, b) => compare(a[0], b[0]));
-      return "map[" + entries.map(([k, x]) => `${goPrint(k)}:${goPrint(x)}`).join(" ") + "]";
-    }
-  }
-}
-
-function truthy(v: Value): boolean {
-  switch (kindOf(v)) {
-    case Kind.Null:
-      return false;
-    case Kind.Boolean:
-      return v as boolean;
-    case Kind.Number:
-      return typeof v === "number" ? v !== 0 : (v as BigNum).mantissa !== 0n;
-    case Kind.String:
-      return v !== "";
-    case Kind.Array:
-      return (v as ArrayValue).length > 0;
-    case Kind.Set:
-      return (v as RegoSet).size > 0;
-    case Kind.Object:
-      return objectEntries(v as ObjectValue).next().done !== true;
-  }
-}
-
-function renderNodes(nodes: readonly TemplateNode[], dot: Value): string {
-  let out = "";
-  for (const node of nodes) {
-    if (node.kind === "text") out += node.text;
-    else if (node.kind === "field") {
-      const v = lookupField(dot, node);
-      out += v === null ? "<no value>" : goPrint(v);
-    } else if (node.kind === "if") {
-      out += renderNodes(truthy(lookupField(dot, node)) ? node.then : node.otherwise, dot);
-    } else {
-      const v = lookupField(dot, node);
-      const items =
-        kindOf(v) === Kind.Array
-          ? (v as ArrayValue)
-          : kindOf(v) === Kind.Set
-            ? (v as RegoSet).sorted()
-            : kindOf(v) === Kind.Object
-              ? [...objectEntries(v as ObjectValue)].sort((a, b) => compare(a[0], b[0])).map(([, x]) => x)
-              : undefined;
-      if (items === undefined) {
-        throw templateError(
-          `template: template:${node.line}: executing "template" at <${node.source}>: range can't iterate over ${goPrint(v)}`,
-        );
-      }
-      if (items.length === 0) out += renderNodes(node.otherwise, dot);
-      for (const item of items) out += renderNodes(node.then, item);
-    }
-  }
-  return out;
-}
-
-function renderTemplate(args: readonly Value[]): Value {
-  const src = stringArg("strings.render_template", args, 0);
-  const vars = objectArg("strings.render_template", args, 1);
-  return renderNodes(parseTemplate(src), vars);
-}
-
-// ---------------------------------------------------------------------------------------
-
 function substring(args: readonly Value[]): Value {
   const s = stringArg("substring", args, 0);
   const start = intArg("substring", args, 1);
@@ -437,7 +211,7 @@ function indexOf(args: readonly Value[]): Value {
   const search = stringArg("indexof", args, 1);
   if (search === "") throw builtinError("indexof", "empty search character");
   const i = s.indexOf(search);
-  return i < 0 ? -1 : runeIndex(s, i);
+  return i < 0 ? -1 : runeCount(s.slice(0, i));
 }
 
 function indexOfN(args: readonly Value[]): Value {
@@ -448,7 +222,7 @@ function indexOfN(args: readonly Value[]): Value {
   let runes = 0;
   let from = 0;
   for (let i = s.indexOf(search); i >= 0; i = s.indexOf(search, i + 1)) {
-    runes += runeIndex(s.slice(from, i), i - from);
+    runes += runeCount(s.slice(from, i));
     from = i;
     out.push(runes);
   }
@@ -503,8 +277,11 @@ function countSubstrings(args: readonly Value[]): Value {
   return s.split(sub).length - 1;
 }
 
-function anyPrefixMatch(name: string, reverse: boolean): (args: readonly Value[]) => Value {
-  const rev = (s: string) => (reverse ? Array.from(s).reverse().join("") : s);
+const reverseRunes = (s: string): string => Array.from(s).reverse().join("");
+
+// strings.any_prefix_match, and with reversed strings strings.any_suffix_match.
+function anyAffixMatch(name: string, suffix: boolean): (args: readonly Value[]) => Value {
+  const rev = suffix ? reverseRunes : (s: string) => s;
   return (args) => {
     const strs = stringsArg(name, args, 0).map(rev);
     const prefixes = stringsArg(name, args, 1).map(rev);
@@ -530,15 +307,12 @@ export const stringsBuiltins: readonly Builtin[] = [
   unary("upper", goToUpper),
   { name: "split", arity: 2, fn: split },
   { name: "strings.split_n", arity: 3, fn: splitN },
-  binary("trim", (s, cut) => {
-    const drop = inCutset(cut);
-    return trimRightRunes(trimLeftRunes(s, drop), drop);
-  }),
+  binary("trim", (s, cut) => trimRunes(s, inCutset(cut))),
   binary("trim_left", (s, cut) => trimLeftRunes(s, inCutset(cut))),
   binary("trim_right", (s, cut) => trimRightRunes(s, inCutset(cut))),
   binary("trim_prefix", (s, p) => (s.startsWith(p) ? s.slice(p.length) : s)),
-  binary("trim_suffix", (s, p) => (p !== "" && s.endsWith(p) ? s.slice(0, s.length - p.length) : s)),
-  unary("trim_space", goTrimSpace),
+  binary("trim_suffix", (s, p) => (s.endsWith(p) ? s.slice(0, s.length - p.length) : s)),
+  unary("trim_space", (s) => trimRunes(s, isSpaceRune)),
   {
     name: "replace",
     arity: 3,
@@ -549,10 +323,10 @@ export const stringsBuiltins: readonly Builtin[] = [
   { name: "substring", arity: 3, fn: substring },
   { name: "indexof", arity: 2, fn: indexOf },
   { name: "indexof_n", arity: 2, fn: indexOfN },
-  unary("strings.reverse", (s) => Array.from(s).reverse().join("")),
+  unary("strings.reverse", reverseRunes),
   { name: "strings.count", arity: 2, fn: countSubstrings },
-  { name: "strings.any_prefix_match", arity: 2, fn: anyPrefixMatch("strings.any_prefix_match", false) },
-  { name: "strings.any_suffix_match", arity: 2, fn: anyPrefixMatch("strings.any_suffix_match", true) },
+  { name: "strings.any_prefix_match", arity: 2, fn: anyAffixMatch("strings.any_prefix_match", false) },
+  { name: "strings.any_suffix_match", arity: 2, fn: anyAffixMatch("strings.any_suffix_match", true) },
   { name: "format_int", arity: 2, fn: formatInt },
   { name: "strings.render_template", arity: 2, fn: renderTemplate },
 ];

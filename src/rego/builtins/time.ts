@@ -77,14 +77,17 @@ const SHORT_MONTHS = LONG_MONTHS.map((m) => m.slice(0, 3));
 
 interface Zone {
   readonly name: string;
-  // Offset east of UTC in seconds, and the abbreviation, in effect at a Unix second.
-  lookup(unixSec: number): { offset: number; abbrev: string };
+  // Offset east of UTC in seconds in effect at a Unix second.
+  offset(unixSec: number): number;
+  // The zone's abbreviation at a Unix second ("EST"), for the MST layout element.
+  abbreviation(unixSec: number): string;
 }
 
-const UTC: Zone = { name: "UTC", lookup: () => ({ offset: 0, abbrev: "UTC" }) };
+const UTC: Zone = { name: "UTC", offset: () => 0, abbreviation: () => "UTC" };
 
 // Date's range (±8.64e15 ms); zone lookups beyond it use its edge.
 const MAX_DATE_SEC = 8.64e12;
+const clampToDate = (sec: number): number => Math.max(-MAX_DATE_SEC, Math.min(MAX_DATE_SEC, sec));
 
 class IntlZone implements Zone {
   private readonly parts: Intl.DateTimeFormat;
@@ -104,11 +107,10 @@ class IntlZone implements Zone {
     });
   }
 
-  lookup(unixSec: number): { offset: number; abbrev: string } {
-    const sec = Math.max(-MAX_DATE_SEC, Math.min(MAX_DATE_SEC, unixSec));
-    const date = new Date(sec * 1000);
+  offset(unixSec: number): number {
+    const sec = clampToDate(unixSec);
     const field: Record<string, string> = {};
-    for (const p of this.parts.formatToParts(date)) field[p.type] = p.value;
+    for (const p of this.parts.formatToParts(new Date(sec * 1000))) field[p.type] = p.value;
     let year = Number(field.year);
     if (field.era === "BC" || field.era === "B") year = 1 - year;
     const local =
@@ -116,13 +118,13 @@ class IntlZone implements Zone {
       Number(field.hour) * 3600 +
       Number(field.minute) * 60 +
       Number(field.second);
-    const offset = local - sec;
-    return { offset, abbrev: this.abbreviation(date, offset) };
+    return local - sec;
   }
 
   // tzdata's abbreviation: Intl's short name ("EST", "CET"), else "+04" / "+0530" as tzdata
   // writes zones without letters.
-  private abbreviation(date: Date, offset: number): string {
+  abbreviation(unixSec: number): string {
+    const date = new Date(clampToDate(unixSec) * 1000);
     for (const locale of ["en-US", "en-GB"]) {
       let fmt = this.names.get(locale);
       if (!fmt) {
@@ -132,6 +134,7 @@ class IntlZone implements Zone {
       const short = fmt.formatToParts(date).find((p) => p.type === "timeZoneName")?.value ?? "";
       if (short === "UTC" || short === "GMT" || !/^(GMT|UTC)[+-−]/.test(short)) return short;
     }
+    const offset = this.offset(unixSec);
     const abs = Math.abs(offset);
     const hm = String(Math.floor(abs / 3600)).padStart(2, "0") + (abs % 3600 ? String(Math.floor((abs % 3600) / 60)).padStart(2, "0") : "");
     return (offset < 0 ? "-" : "+") + hm;
@@ -176,11 +179,10 @@ interface Fields {
   sec: number;
   nsec: number;
   offset: number;
-  abbrev: string;
 }
 
 function fieldsOf(t: ZonedTime): Fields {
-  const { offset, abbrev } = t.zone.lookup(t.sec);
+  const offset = t.zone.offset(t.sec);
   const local = t.sec + offset;
   const days = floorDiv(local, 86400);
   const secOfDay = local - days * 86400;
@@ -196,7 +198,6 @@ function fieldsOf(t: ZonedTime): Fields {
     sec: secOfDay % 60,
     nsec: t.nsec,
     offset,
-    abbrev,
   };
 }
 
@@ -234,12 +235,8 @@ function dateToUnix(
   const local = (daysFromCivil(y, m, 1) + day - 1) * 86400 + hour * 3600 + min * 60 + sec;
   // As Go: the offset at the local time read as UTC, corrected once if that instant falls
   // in another offset period.
-  let offset = zone.lookup(local).offset;
-  if (offset !== 0) {
-    const corrected = zone.lookup(local - offset).offset;
-    if (corrected !== offset) offset = corrected;
-  }
-  return local - offset;
+  const guess = zone.offset(local);
+  return local - (guess === 0 ? 0 : zone.offset(local - guess));
 }
 
 // A time operand: ns, or [ns, tz] or [ns, tz, layout].
@@ -539,7 +536,7 @@ export function formatTime(t: ZonedTime, layout: string): string {
         out += f.hour >= 12 ? "pm" : "am";
         break;
       case "MST":
-        out += f.abbrev !== "" ? f.abbrev : formatZone("-0700", f.offset);
+        out += t.zone.abbreviation(t.sec) || formatZone("-0700", f.offset);
         break;
       case "frac0":
       case "frac9":
