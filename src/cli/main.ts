@@ -11,6 +11,7 @@ import { Command, CommanderError } from "commander";
 import { exitCodeFor, formatError } from "./errors.js";
 import { registerCollect } from "./collect.js";
 import { registerEval } from "./eval.js";
+import { registerPolicy } from "./policy.js";
 import { registerReport } from "./report.js";
 import { VERSION } from "../version.js";
 
@@ -23,6 +24,7 @@ program
   .exitOverride();
 
 registerEval(program);
+registerPolicy(program);
 registerCollect(program);
 registerReport(program);
 
