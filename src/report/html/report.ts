@@ -258,7 +258,7 @@ function waivers(results: Results): SafeHtml {
   if (rows.length === 0) return html``;
   return html`<h2 id="waivers">Waivers</h2>
 <table class="waivers"><thead><tr><th>Rule</th><th>Resources</th><th>Reason</th><th>Owner</th><th>Expires</th><th>State</th></tr></thead><tbody>
-${rows.map((r) => html`<tr class="${r.cls}"><td><code>${r.waiver.rule}</code></td><td><code>${r.waiver.resource}</code></td><td>${r.waiver.reason}</td><td>${r.waiver.owner}</td><td>${r.waiver.expires}</td><td>${r.state}</td></tr>`)}
+${rows.map((r) => html`<tr class="${r.cls}"><td class="nowrap"><code>${r.waiver.rule}</code></td><td><code>${r.waiver.resource}</code></td><td>${r.waiver.reason}</td><td>${r.waiver.owner}</td><td class="nowrap">${r.waiver.expires}</td><td>${r.state}</td></tr>`)}
 </tbody></table>`;
 }
 
@@ -278,7 +278,7 @@ function errors(results: Results): SafeHtml {
   return html`<h2 id="errors">Errors: the scan is incomplete</h2>
 <p>A rule that errored, or a scope that could not be collected, is not a pass. These parts of the estate were not assessed:</p>
 <table><thead><tr><th>Where</th><th>Code</th><th>Message</th></tr></thead><tbody>
-${list.map((e) => html`<tr><td>${e.what}</td><td><code>${e.code}</code></td><td>${e.message}</td></tr>`)}
+${list.map((e) => html`<tr><td>${e.what}</td><td class="nowrap"><code>${e.code}</code></td><td>${e.message}</td></tr>`)}
 </tbody></table>`;
 }
 
@@ -286,7 +286,7 @@ function fixed(results: Results): SafeHtml {
   if (!results.fixed || results.fixed.length === 0) return html``;
   return html`<h2 id="fixed">Fixed since the baseline</h2>
 <table><thead><tr><th>Rule</th><th>Resource</th></tr></thead><tbody>
-${results.fixed.map((f) => html`<tr><td><code>${f.ruleId}</code></td><td><code>${f.resourceId ?? "—"}</code></td></tr>`)}
+${results.fixed.map((f) => html`<tr><td class="nowrap"><code>${f.ruleId}</code></td><td><code>${f.resourceId ?? "—"}</code></td></tr>`)}
 </tbody></table>`;
 }
 

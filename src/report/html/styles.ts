@@ -21,6 +21,8 @@ th, td { text-align: left; vertical-align: top; padding: .35rem .5rem; border-bo
 th { background: var(--panel); font-weight: 600; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 .muted { color: var(--muted); }
+.nowrap, .nowrap code { white-space: nowrap; overflow-wrap: normal; }
+table.controls td:first-child { min-width: 17rem; }
 .cover { border: 1px solid var(--line); border-radius: 8px; padding: 1.5rem 1.75rem; background: var(--panel); }
 .cover .subtitle { color: var(--muted); margin-bottom: 1rem; }
 .facts th { width: 14rem; background: transparent; }

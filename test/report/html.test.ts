@@ -1,0 +1,72 @@
+import { createHash } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { applyBaseline } from "../../src/evaluate/baseline.js";
+import { forCustomer } from "../../src/report/customer.js";
+import { escapeHtml, html } from "../../src/report/html/escape.js";
+import { renderHtml } from "../../src/report/html/report.js";
+import { fixture } from "../results-fixtures.js";
+
+function inline(page: string, tag: "style" | "script"): string {
+  const match = new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`).exec(page);
+  if (!match?.[1]) throw new Error(`no inline ${tag}`);
+  return match[1];
+}
+
+const sha = (text: string) => `'sha256-${createHash("sha256").update(text).digest("base64")}'`;
+
+describe("HTML attestation (static)", () => {
+  it("sets a default-src 'none' policy that admits exactly its inline style and script", async () => {
+    const page = renderHtml(await fixture("csp-nightly"));
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(page)?.[1];
+    expect(csp).toBe(
+      `default-src 'none'; style-src ${sha(inline(page, "style"))}; script-src ${sha(inline(page, "script"))}; base-uri 'none'; form-action 'none'`.replace(/'/g, "&#39;"),
+    );
+    expect(page.match(/<script/g)).toHaveLength(1);
+    expect(page.match(/<style/g)).toHaveLength(1);
+  });
+
+  it("refers to nothing outside the file", async () => {
+    const page = renderHtml(await fixture("csp-nightly"));
+    expect(page).not.toMatch(/<link|<img|<iframe|\ssrc=|url\(|@import/i);
+    expect(page).not.toMatch(/\sstyle="/); // the CSP would block inline style attributes
+  });
+
+  it("shows the cover facts: customers, scope, versions and both hashes", async () => {
+    const results = await fixture("csp-nightly");
+    const page = renderHtml(results);
+    for (const fact of [results.policy.sha256, results.snapshot.sha256, "erguard 0.1.0", "contoso, fabrikam, northwind", "2025-06-02 02:14 UTC"]) {
+      expect(page).toContain(fact);
+    }
+    expect(page).toContain('<p class="verdict incomplete">Incomplete: 3 errors, 6 failing findings, 1 waived finding</p>');
+  });
+
+  it("escapes every payload a resource can carry", async () => {
+    const page = renderHtml(await fixture("hostile"));
+    expect(page).not.toContain("<script>window");
+    expect(page).not.toContain("<img");
+    expect(page).not.toMatch(/href="javascript:/i);
+    expect(page).toContain("&#60;script&#62;window.__pwned = &#39;script&#39;&#60;/script&#62;");
+  });
+
+  it("escapes interpolated text but not nested fragments", () => {
+    expect(html`<b>${"<i>"}</b>${html`<i>${"&"}</i>`}`.text).toBe("<b>&#60;i&#62;</b><i>&#38;</i>");
+    expect(escapeHtml(`"'`)).toBe("&#34;&#39;");
+  });
+
+  it("shows one customer nothing of another customer's estate", async () => {
+    const results = await fixture("csp-nightly");
+    const page = renderHtml(forCustomer(results, "fabrikam"));
+    expect(page).toContain("fabrikam");
+    for (const other of ["contoso", "northwind", "6f1c3b2a-0d4e-4b8f-9a51-2c7d8e9f0a11", "c9b8a7d6-5e4f-4a3b-9c2d-1e0f9a8b7c33"]) {
+      expect(page).not.toContain(other);
+    }
+  });
+
+  it("offers the since-baseline filter and the fixed findings only with a baseline", async () => {
+    const plain = renderHtml(await fixture("pr-iac"));
+    expect(plain).not.toContain('name="state"');
+    const compared = renderHtml(applyBaseline(await fixture("pr-iac"), await fixture("pr-iac-base"), "base.json"));
+    expect(compared).toContain('name="state"');
+    expect(compared).toContain('<h2 id="fixed">Fixed since the baseline</h2>');
+  });
+});
