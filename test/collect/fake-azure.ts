@@ -136,6 +136,8 @@ export async function startFakeAzure(options: FakeAzureOptions): Promise<FakeAzu
   const forbidden = new Set((options.forbiddenSubscriptions ?? []).map((s) => s.toLowerCase()));
   let base = "";
   let networkInFlight = 0;
+  // The rows of each query (and scope), computed once: paging walks them.
+  const results = new Map<string, readonly { id: string; subscriptionId: string }[]>();
 
   const server: Server = createServer({ key: keyPem, cert: caPem }, (req, res) => {
     void handle(req, res).catch((err: unknown) => {
@@ -257,21 +259,25 @@ export async function startFakeAzure(options: FakeAzureOptions): Promise<FakeAzu
       }, quotaHeaders);
       return;
     }
-    const inScope = (subscriptionId: string): boolean =>
-      subscriptions !== undefined ? subscriptions.includes(subscriptionId)
-        : groups !== undefined ? groups.includes(managementGroupOf.get(subscriptionId) ?? "")
-          : true;
-    let rows: readonly { id: string; subscriptionId: string }[];
-    if (/^\s*resourcecontainers\b/i.test(query)) {
-      rows = subscriptionRows.filter((r) => inScope(r.subscriptionId));
-    } else if (/^\s*resources\b/i.test(query)) {
-      const types = new Set([...(/type in~ \(([^)]*)\)/.exec(query)?.[1] ?? "").matchAll(/'([^']+)'/g)].map((m) => (m[1] as string).toLowerCase()));
-      rows = sortedRows.filter((r: EstateRow) => types.has(r.type) && inScope(r.subscriptionId));
-    } else {
-      send(res, 400, { error: { code: "InvalidQuery", message: "the fake knows resources and resourcecontainers" } }, quotaHeaders);
-      return;
-    }
     const queryKey = createHash("sha256").update(JSON.stringify([query, subscriptions, groups])).digest("hex").slice(0, 16);
+    let rows = results.get(queryKey);
+    if (rows === undefined) {
+      const scope = subscriptions === undefined ? undefined : new Set(subscriptions);
+      const inScope = (subscriptionId: string): boolean =>
+        scope !== undefined ? scope.has(subscriptionId)
+          : groups !== undefined ? groups.includes(managementGroupOf.get(subscriptionId) ?? "")
+            : true;
+      if (/^\s*resourcecontainers\b/i.test(query)) {
+        rows = subscriptionRows.filter((r) => inScope(r.subscriptionId));
+      } else if (/^\s*resources\b/i.test(query)) {
+        const types = new Set([...(/type in~ \(([^)]*)\)/.exec(query)?.[1] ?? "").matchAll(/'([^']+)'/g)].map((m) => (m[1] as string).toLowerCase()));
+        rows = sortedRows.filter((r: EstateRow) => types.has(r.type) && inScope(r.subscriptionId));
+      } else {
+        send(res, 400, { error: { code: "InvalidQuery", message: "the fake knows resources and resourcecontainers" } }, quotaHeaders);
+        return;
+      }
+      results.set(queryKey, rows);
+    }
     let offset = 0;
     if (typeof opts["$skipToken"] === "string") {
       const decoded = JSON.parse(Buffer.from(opts["$skipToken"], "base64").toString("utf8")) as { key: string; offset: number };
