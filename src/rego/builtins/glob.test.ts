@@ -1,22 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { Value } from "../value.js";
 import { globBuiltins } from "./glob.js";
-import { BuiltinError, type BuiltinContext } from "./registry.js";
+import { builtinHarness } from "../../../test/rego/builtin-harness.js";
 
-const ctx: BuiltinContext = {
-  strict: true,
-  location: undefined,
-  nowNs: 0n,
-  env: {},
-  print: () => undefined,
-  queryCache: new Map(),
-  ruleMetadata: () => null,
-  metadataChain: () => [],
-};
-
-function match(pattern: string, delimiters: Value, value: Value): Value | undefined {
-  return globBuiltins[0]!.fn([pattern, delimiters, value], ctx);
-}
+const { call, failure } = builtinHarness(globBuiltins);
+const match = (pattern: string, delimiters: Value, value: Value) => call("glob.match", pattern, delimiters, value);
 
 describe("glob.match", () => {
   it("uses '.' as the delimiter when the list is empty, and none for null", () => {
@@ -76,21 +64,16 @@ describe("glob.match", () => {
   it("checks the delimiters operand", () => {
     expect(() => match("a", "x", "a")).toThrow("glob.match: operand 2 must be one of {array, null} but got string");
     expect(() => match("a", ["ab"], "a")).toThrow("glob.match: operand 2 must be array of runes but got array containing string");
-    const error = (() => {
-      try {
-        match("a", [1], "a");
-      } catch (e) {
-        return e;
-      }
-    })();
-    expect(error).toBeInstanceOf(BuiltinError);
-    expect((error as BuiltinError).code).toBe("eval_type_error");
+    expect(failure("glob.match", "a", [1], "a")).toEqual({
+      code: "eval_type_error",
+      message: "glob.match: operand 2 must be array of strings but got array containing number",
+    });
   });
 });
 
 describe("glob.quote_meta", () => {
   it("escapes the glob metacharacters", () => {
-    expect(globBuiltins[1]!.fn(["*.github.com"], ctx)).toBe("\\*.github.com");
-    expect(globBuiltins[1]!.fn(["[a]{b}?\\"], ctx)).toBe("\\[a\\]\\{b\\}\\?\\\\");
+    expect(call("glob.quote_meta", "*.github.com")).toBe("\\*.github.com");
+    expect(call("glob.quote_meta", "[a]{b}?\\")).toBe("\\[a\\]\\{b\\}\\?\\\\");
   });
 });

@@ -1,29 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { Value } from "../value.js";
 import { regexBuiltins } from "./regex.js";
-import { BuiltinError, type BuiltinContext } from "./registry.js";
+import { builtinHarness, queryContext } from "../../../test/rego/builtin-harness.js";
 
-function newContext(): BuiltinContext {
-  return {
-    strict: true,
-    location: undefined,
-    nowNs: 0n,
-    env: {},
-    print: () => undefined,
-    queryCache: new Map(),
-    ruleMetadata: () => null,
-    metadataChain: () => [],
-  };
-}
-
-const ctx = newContext();
-
-function call(name: string, ...args: Value[]): Value | undefined {
-  const b = regexBuiltins.find((x) => x.name === name);
-  if (!b) throw new Error(`no builtin ${name}`);
-  expect(args.length).toBe(b.arity);
-  return b.fn(args, ctx);
-}
+const { call, failure } = builtinHarness(regexBuiltins);
 
 describe("regex.match", () => {
   it("searches anywhere in the string, with Go's syntax", () => {
@@ -37,15 +16,11 @@ describe("regex.match", () => {
   });
 
   it("reports a bad pattern as Go's compile error", () => {
-    try {
-      call("regex.match", "$^[[[", "something");
-      expect.unreachable();
-    } catch (e) {
-      expect(e).toBeInstanceOf(BuiltinError);
-      expect((e as BuiltinError).code).toBe("eval_builtin_error");
-      expect((e as BuiltinError).message).toBe("regex.match: error parsing regexp: missing closing ]: `[[[`");
-    }
-    expect(() => call("regex.match", "a(?=b)", "ab")).toThrow("invalid or unsupported Perl syntax");
+    expect(failure("regex.match", "$^[[[", "something")).toEqual({
+      code: "eval_builtin_error",
+      message: "regex.match: error parsing regexp: missing closing ]: `[[[`",
+    });
+    expect(failure("regex.match", "a(?=b)", "ab").message).toContain("invalid or unsupported Perl syntax");
   });
 
   it("matches a catastrophic-backtracking pattern against a hostile string in linear time", () => {
@@ -56,7 +31,7 @@ describe("regex.match", () => {
   });
 
   it("compiles each pattern once per query", () => {
-    const local = newContext();
+    const local = queryContext();
     const b = regexBuiltins.find((x) => x.name === "regex.match")!;
     b.fn(["^x", "x"], local);
     b.fn(["^x", "y"], local);

@@ -1,21 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { Value } from "../value.js";
-import type { BuiltinContext } from "./registry.js";
+import { builtinHarness } from "../../../test/rego/builtin-harness.js";
 import { semverBuiltins } from "./semver.js";
 
-const ctx: BuiltinContext = {
-  strict: true,
-  location: undefined,
-  nowNs: 0n,
-  env: {},
-  print: () => undefined,
-  queryCache: new Map(),
-  ruleMetadata: () => null,
-  metadataChain: () => [],
-};
-
-const compare = (a: Value, b: Value) => semverBuiltins[0]!.fn([a, b], ctx);
-const isValid = (a: Value) => semverBuiltins[1]!.fn([a], ctx);
+const { call, failure } = builtinHarness(semverBuiltins);
+const compare = (a: Value, b: Value) => call("semver.compare", a, b);
+const isValid = (a: Value) => call("semver.is_valid", a);
 
 describe("semver.is_valid", () => {
   it("accepts MAJOR.MINOR.PATCH with optional v, pre-release and metadata", () => {
@@ -45,8 +35,14 @@ describe("semver.compare", () => {
   });
 
   it("names the operand that is not a version", () => {
-    expect(() => compare("1.0", "1.0.0")).toThrow("semver.compare: operand 1: string 1.0 is not a valid SemVer");
-    expect(() => compare("1.0.0", "x")).toThrow("semver.compare: operand 2: string x is not a valid SemVer");
-    expect(() => compare(1, "1.0.0")).toThrow("semver.compare: operand 1 must be string but got number");
+    expect(failure("semver.compare", "1.0", "1.0.0")).toEqual({
+      code: "eval_builtin_error",
+      message: "semver.compare: operand 1: string 1.0 is not a valid SemVer",
+    });
+    expect(failure("semver.compare", "1.0.0", "x").message).toBe("semver.compare: operand 2: string x is not a valid SemVer");
+    expect(failure("semver.compare", 1, "1.0.0")).toEqual({
+      code: "eval_type_error",
+      message: "semver.compare: operand 1 must be string but got number",
+    });
   });
 });

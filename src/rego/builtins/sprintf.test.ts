@@ -1,23 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { BigNum } from "../bignum.js";
 import { RegoSet, type Value } from "../value.js";
-import { BuiltinError, type BuiltinContext } from "./registry.js";
 import { sprintfBuiltins } from "./sprintf.js";
+import { builtinHarness } from "../../../test/rego/builtin-harness.js";
 
-const ctx: BuiltinContext = {
-  strict: true,
-  location: undefined,
-  nowNs: 0n,
-  env: {},
-  print: () => undefined,
-  queryCache: new Map(),
-  ruleMetadata: () => null,
-  metadataChain: () => [],
-};
-
-function sprintf(format: Value, args: Value): Value | undefined {
-  return sprintfBuiltins[0]!.fn([format, args], ctx);
-}
+const { call, failure } = builtinHarness(sprintfBuiltins);
+const sprintf = (format: Value, args: Value) => call("sprintf", format, args);
 
 const big = (digits: string) => new BigNum(BigInt(digits), 0);
 
@@ -84,8 +72,10 @@ describe("sprintf", () => {
   });
 
   it("checks its operand types", () => {
-    expect(() => sprintf("%d", 1)).toThrow(BuiltinError);
-    expect(() => sprintf("%d", 1)).toThrow("sprintf: operand 2 must be array but got number");
-    expect(() => sprintf(1, [])).toThrow("sprintf: operand 1 must be string but got number");
+    expect(failure("sprintf", "%d", 1)).toEqual({
+      code: "eval_type_error",
+      message: "sprintf: operand 2 must be array but got number",
+    });
+    expect(failure("sprintf", 1, []).message).toBe("sprintf: operand 1 must be string but got number");
   });
 });

@@ -1,36 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { BigNum } from "../bignum.js";
-import { RegoObject, RegoSet, type Value } from "../value.js";
-import { BuiltinError, type BuiltinContext } from "./registry.js";
+import { RegoObject, RegoSet } from "../value.js";
 import { stringsBuiltins } from "./strings.js";
+import { builtinHarness } from "../../../test/rego/builtin-harness.js";
 
-const ctx: BuiltinContext = {
-  strict: true,
-  location: undefined,
-  nowNs: 0n,
-  env: {},
-  print: () => undefined,
-  queryCache: new Map(),
-  ruleMetadata: () => null,
-  metadataChain: () => [],
-};
-
-function call(name: string, ...args: Value[]): Value | undefined {
-  const b = stringsBuiltins.find((x) => x.name === name);
-  if (!b) throw new Error(`no builtin ${name}`);
-  expect(args.length).toBe(b.arity);
-  return b.fn(args, ctx);
-}
-
-function failure(name: string, ...args: Value[]): BuiltinError {
-  try {
-    call(name, ...args);
-  } catch (e) {
-    if (e instanceof BuiltinError) return e;
-    throw e;
-  }
-  throw new Error(`${name} did not fail`);
-}
+const { call, failure } = builtinHarness(stringsBuiltins);
 
 describe("concat", () => {
   it("joins arrays and sets (sets in sorted order)", () => {

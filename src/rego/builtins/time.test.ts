@@ -1,36 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { BigNum, mulNumeric, numberFromText } from "../bignum.js";
 import type { Value } from "../value.js";
-import { BuiltinError, type BuiltinContext } from "./registry.js";
+import { builtinHarness, queryContext } from "../../../test/rego/builtin-harness.js";
 import { timeBuiltins } from "./time.js";
 
-const ctx: BuiltinContext = {
-  strict: true,
-  location: undefined,
-  nowNs: 1_700_000_000_123_456_789n,
-  env: {},
-  print: () => undefined,
-  queryCache: new Map(),
-  ruleMetadata: () => null,
-  metadataChain: () => [],
-};
-
-function call(name: string, ...args: Value[]): Value | undefined {
-  const b = timeBuiltins.find((x) => x.name === name);
-  if (!b) throw new Error(`no builtin ${name}`);
-  expect(args.length).toBe(b.arity);
-  return b.fn(args, ctx);
-}
-
-function failure(name: string, ...args: Value[]): BuiltinError {
-  try {
-    call(name, ...args);
-  } catch (e) {
-    if (e instanceof BuiltinError) return e;
-    throw e;
-  }
-  throw new Error(`${name} did not fail`);
-}
+const { call, failure } = builtinHarness(timeBuiltins, { ...queryContext(), nowNs: 1_700_000_000_123_456_789n });
 
 // Nanoseconds of a UTC date, as a JS number (exact for whole seconds up to 2^53 ns / 1e9).
 const ns = (iso: string): number => Date.parse(iso) * 1e6;

@@ -1,33 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { numberFromText } from "../bignum.js";
 import { equal, type Value } from "../value.js";
-import { BuiltinError, type BuiltinContext } from "./registry.js";
+import { builtinHarness } from "../../../test/rego/builtin-harness.js";
 import { unitsBuiltins } from "./units.js";
 
-const ctx: BuiltinContext = {
-  strict: true,
-  location: undefined,
-  nowNs: 0n,
-  env: {},
-  print: () => undefined,
-  queryCache: new Map(),
-  ruleMetadata: () => null,
-  metadataChain: () => [],
-};
-
-const parse = (s: Value) => unitsBuiltins[0]!.fn([s], ctx);
-const parseBytes = (s: Value) => unitsBuiltins[1]!.fn([s], ctx);
+const { call, failure } = builtinHarness(unitsBuiltins);
+const parse = (s: Value) => call("units.parse", s);
+const parseBytes = (s: Value) => call("units.parse_bytes", s);
 const exact = (digits: string): Value => numberFromText(digits)!;
-
-function failure(fn: () => unknown): BuiltinError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof BuiltinError) return e;
-    throw e;
-  }
-  throw new Error("did not fail");
-}
 
 describe("units.parse", () => {
   it("parses plain, SI and binary amounts", () => {
@@ -95,7 +75,7 @@ describe("units.parse", () => {
       ["10Q", "units.parse: unit Q not recognized"],
     ];
     for (const [input, message] of cases) {
-      const e = failure(() => parse(input));
+      const e = failure("units.parse", input);
       expect(e.code).toBe("eval_builtin_error");
       expect(e.message).toBe(message);
     }
@@ -150,11 +130,11 @@ describe("units.parse_bytes", () => {
   });
 
   it("reports OPA's errors", () => {
-    expect(failure(() => parseBytes("kb")).message).toBe("units.parse_bytes: no byte amount provided");
-    expect(failure(() => parseBytes("1..2")).message).toBe("units.parse_bytes: could not parse byte amount to a number");
-    expect(failure(() => parseBytes("1 kb")).message).toBe("units.parse_bytes: spaces not allowed in resource strings");
-    expect(failure(() => parseBytes("1xb")).message).toBe("units.parse_bytes: byte unit xb not recognized");
-    expect(failure(() => parseBytes("1e1234567")).message).toBe("units.parse_bytes: exponent too large");
-    expect(failure(() => parseBytes(1)).code).toBe("eval_type_error");
+    expect(failure("units.parse_bytes", "kb").message).toBe("units.parse_bytes: no byte amount provided");
+    expect(failure("units.parse_bytes", "1..2").message).toBe("units.parse_bytes: could not parse byte amount to a number");
+    expect(failure("units.parse_bytes", "1 kb").message).toBe("units.parse_bytes: spaces not allowed in resource strings");
+    expect(failure("units.parse_bytes", "1xb").message).toBe("units.parse_bytes: byte unit xb not recognized");
+    expect(failure("units.parse_bytes", "1e1234567").message).toBe("units.parse_bytes: exponent too large");
+    expect(failure("units.parse_bytes", 1).code).toBe("eval_type_error");
   });
 });
