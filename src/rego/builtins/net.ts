@@ -14,10 +14,11 @@ import {
   rangeToNetworks,
   toSpace,
   bitsOf,
+  type IPAddress,
   type IPNetwork,
 } from "./ipaddr.js";
 import { operandError } from "./args.js";
-import { builtinError, type Builtin } from "./registry.js";
+import { BuiltinError, builtinError, type Builtin } from "./registry.js";
 
 // OPA expands any block until the query times out; erguard refuses blocks of more than
 // 2^20 addresses (an IPv4 /12) rather than filling memory.
@@ -28,20 +29,39 @@ function stringOperand(name: string, v: Value): string {
   return v;
 }
 
-function cidrOperand(name: string, v: Value): IPNetwork {
+// The parsers, memoised within one call of net.cidr_contains_matches, which meets the same
+// texts once per pair.
+interface Parsers {
+  cidr(text: string): IPNetwork | undefined;
+  ip(text: string): IPAddress | undefined;
+}
+
+const DIRECT: Parsers = { cidr: parseCIDR, ip: parseIP };
+
+function memoised<T>(parse: (text: string) => T): (text: string) => T {
+  const seen = new Map<string, T>();
+  return (text) => {
+    if (seen.has(text)) return seen.get(text) as T;
+    const v = parse(text);
+    seen.set(text, v);
+    return v;
+  };
+}
+
+function cidrOperand(name: string, v: Value, parse: Parsers = DIRECT): IPNetwork {
   const text = stringOperand(name, v);
-  const net = parseCIDR(text);
+  const net = parse.cidr(text);
   if (!net) throw builtinError(name, `invalid CIDR address: ${text}`);
   return net;
 }
 
 // Whether block a holds b, an address or a whole block.
-function cidrContains(name: string, a: Value, b: Value): boolean {
-  const outer = cidrOperand(name, a);
+function cidrContains(name: string, a: Value, b: Value, parse: Parsers = DIRECT): boolean {
+  const outer = cidrOperand(name, a, parse);
   const text = stringOperand(name, b);
-  const ip = parseIP(text);
+  const ip = parse.ip(text);
   if (ip) return networkContains(outer, ip);
-  const inner = parseCIDR(text);
+  const inner = parse.cidr(text);
   if (!inner) throw builtinError(name, `not a valid textual representation of an IP address or CIDR: ${text}`);
   return (
     networkContains(outer, { v4: inner.v4, value: inner.first }) &&
@@ -59,25 +79,33 @@ function cidrIntersects(name: string, a: Value, b: Value): boolean {
 // net.cidr_contains_matches: each operand is a string, or a collection whose members are
 // strings or arrays led by a string; the result pairs the keys of the matching members.
 
-function matchElement(name: string, pos: number, v: Value): Value {
-  if (typeof v === "string") return v;
-  if (isArray(v) && v.length > 0) return v[0] as Value;
-  throw builtinError(name, `operand ${pos}: element must be string or non-empty array`);
+type Candidate = readonly [cidr: Value, key: Value] | BuiltinError;
+
+function matchElement(name: string, pos: number, v: Value, key: Value): Candidate {
+  if (typeof v === "string") return [v, key];
+  if (isArray(v) && v.length > 0) return [v[0] as Value, key];
+  return builtinError(name, `operand ${pos}: element must be string or non-empty array`);
 }
 
-// [cidr, key] for each member. Other operand types yield nothing, as in OPA.
-function* matchCandidates(name: string, pos: number, v: Value): Generator<[Value, Value]> {
-  if (typeof v === "string") yield [v, v];
-  else if (isArray(v)) for (let i = 0; i < v.length; i++) yield [matchElement(name, pos, v[i] as Value), i];
-  else if (isSet(v)) for (const m of v.sorted()) yield [matchElement(name, pos, m), m];
-  else if (isObject(v)) for (const [k, m] of objectEntries(v)) yield [matchElement(name, pos, m), k];
+// [cidr, key] for each member, or the error of a bad member, raised only when the pairing
+// reaches it (so errors surface in OPA's order). Other operand types yield nothing, as in OPA.
+function matchCandidates(name: string, pos: number, v: Value): Candidate[] {
+  if (typeof v === "string") return [[v, v]];
+  if (isArray(v)) return v.map((m, i) => matchElement(name, pos, m, i));
+  if (isSet(v)) return v.sorted().map((m) => matchElement(name, pos, m, m));
+  if (isObject(v)) return [...objectEntries(v)].map(([k, m]) => matchElement(name, pos, m, k));
+  return [];
 }
 
 function cidrContainsMatches(name: string, a: Value, b: Value): RegoSet {
   const result = new RegoSet();
-  for (const [cidr, keyA] of matchCandidates(name, 1, a)) {
-    for (const [candidate, keyB] of matchCandidates(name, 2, b)) {
-      if (cidrContains(name, cidr, candidate)) result.add([keyA, keyB]);
+  const parse: Parsers = { cidr: memoised(parseCIDR), ip: memoised(parseIP) };
+  const candidates = matchCandidates(name, 2, b);
+  for (const first of matchCandidates(name, 1, a)) {
+    if (first instanceof BuiltinError) throw first;
+    for (const second of candidates) {
+      if (second instanceof BuiltinError) throw second;
+      if (cidrContains(name, first[0], second[0], parse)) result.add([first[1], second[1]]);
     }
   }
   return result;

@@ -66,7 +66,7 @@ describe("object.union_n", () => {
   it("names the element type it cannot merge", () => {
     expect(failure("object.union_n", [doc("{}"), 1, "x"])).toEqual({
       code: "eval_type_error",
-      message: "object.union_n: operand 1 must be array of object but got string",
+      message: "object.union_n: operand 1 must be array of objects but got array containing string",
     });
   });
 });

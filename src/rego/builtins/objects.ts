@@ -71,7 +71,8 @@ function unionN(args: readonly Value[]): Value {
   for (let i = arr.length - 1; i >= 0; i--) {
     const o = arr[i] as Value;
     if (!isObject(o)) {
-      throw new BuiltinError("eval_type_error", `${name}: operand 1 must be array of object but got ${typeName(o)}`);
+      const message = `operand 1 must be array of objects but got array containing ${typeName(o)}`;
+      throw new BuiltinError("eval_type_error", `${name}: ${message}`);
     }
   }
   return (arr as ObjectValue[]).reduce<ObjectValue>((acc, o) => mergeObjects(acc, o), EMPTY_OBJECT);
