@@ -17,14 +17,14 @@ interface GoRegexp {
   findAllSubmatch(s: string, n: number): (string | null)[][] | null;
 }
 
-export interface CompiledRegex {
+interface CompiledRegex {
   readonly pattern: RE2JS;
   readonly go: GoRegexp;
 }
 
 // Compiles a pattern with Go's syntax, once per query. Throws the compile error as a
 // builtin error of `name` ("regex.match: error parsing regexp: missing closing ]: `[`").
-export function compileRegex(name: string, pattern: string, ctx: BuiltinContext): CompiledRegex {
+function compileRegex(name: string, pattern: string, ctx: BuiltinContext): CompiledRegex {
   const key = "regex\u0000" + pattern;
   let entry = ctx.queryCache.get(key) as CompiledRegex | string | undefined;
   if (entry === undefined) {
@@ -152,7 +152,7 @@ function replace(args: readonly Value[], ctx: BuiltinContext): Value {
 }
 
 // Go's regexp.QuoteMeta.
-export function quoteMeta(s: string): string {
+function quoteMeta(s: string): string {
   return s.replace(/[\\.+*?()|[\]{}^$]/g, "\\$&");
 }
 

@@ -28,7 +28,7 @@ function parseInt64(s: string): bigint | undefined {
   return n > INT64_MAX || n < -INT64_MAX - 1n ? undefined : n;
 }
 
-export function parseSemver(text: string): Version | undefined {
+function parseSemver(text: string): Version | undefined {
   let version = text.startsWith("v") ? text.slice(1) : text;
   let metadata: string;
   [version, metadata] = cut(version, "+");
@@ -47,7 +47,7 @@ const sign = (a: bigint, b: bigint): number => (a > b ? 1 : a < b ? -1 : 0);
 const isNumeric = (s: string): boolean => /^\d+$/.test(s);
 
 // SemVer precedence (semver.org item 11).
-export function compareSemver(v: Version, w: Version): number {
+function compareSemver(v: Version, w: Version): number {
   const c = sign(v.major, w.major) || sign(v.minor, w.minor) || sign(v.patch, w.patch);
   if (c !== 0) return c;
   if (v.preRelease === w.preRelease) return 0;

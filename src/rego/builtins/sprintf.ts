@@ -30,7 +30,7 @@ function integerArg(i: bigint): GoArg {
   return i >= INT64_MIN && i <= INT64_MAX ? { type: "int", value: i } : { type: "*big.Int", value: i };
 }
 
-export function toGoArg(v: Value): GoArg {
+function toGoArg(v: Value): GoArg {
   if (typeof v === "string") return { type: "string", value: v };
   if (typeof v === "number") {
     if (!Number.isInteger(v)) return { type: "float64", value: v };
@@ -537,7 +537,7 @@ function parseNum(s: string, i: number): { num: number; ok: boolean; next: numbe
   return { num, ok, next: j };
 }
 
-export function goSprintf(format: string, args: readonly GoArg[]): string {
+function goSprintf(format: string, args: readonly GoArg[]): string {
   const p = new Printer();
   let argNum = 0;
   let reordered = false;

@@ -59,7 +59,7 @@ function mapRunes(s: string, map: (ch: string) => string, special: (ch: string) 
 
 export const goToLower = (s: string): string =>
   mapRunes(s, (c) => c.toLowerCase(), (c) => (c === "\u0130" ? "i" : c));
-export const goToUpper = (s: string): string => mapRunes(s, (c) => c.toUpperCase(), (c) => c);
+const goToUpper = (s: string): string => mapRunes(s, (c) => c.toUpperCase(), (c) => c);
 
 // ---------------------------------------------------------------------------------------
 // Go's strings.Trim family: the cutset is a set of runes.

@@ -24,7 +24,7 @@ const floorDiv = (a: number, b: number): number => Math.floor(a / b);
 const mod = (a: number, b: number): number => a - b * Math.floor(a / b);
 
 // Days from 1970-01-01 to year-month-day (month 1..12; day may overflow).
-export function daysFromCivil(year: number, month: number, day: number): number {
+function daysFromCivil(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year;
   const era = floorDiv(y, 400);
   const yoe = y - era * 400;
@@ -458,7 +458,7 @@ function formatFraction(nsec: number, digits: number, trim: boolean, separator: 
 }
 
 // Go's Time.Format.
-export function formatTime(t: ZonedTime, layout: string): string {
+function formatTime(t: ZonedTime, layout: string): string {
   const f = fieldsOf(t);
   let out = "";
   let rest = layout;
@@ -646,7 +646,7 @@ function parseNanoseconds(value: string, nbytes: number): number | undefined {
 }
 
 // Unix seconds and nanoseconds of a value in a layout, or a ParseError.
-export function parseTime(layout: string, value: string): { sec: number; nsec: number } {
+function parseTime(layout: string, value: string): { sec: number; nsec: number } {
   const alayout = layout;
   const avalue = value;
   let amSet = false;
@@ -901,7 +901,7 @@ const UNITS: Readonly<Record<string, bigint>> = {
 };
 const TWO_63 = 2n ** 63n;
 
-export function parseDuration(text: string): bigint | string {
+function parseDuration(text: string): bigint | string {
   const invalid = `time: invalid duration ${timeQuote(text)}`;
   let s = text;
   let neg = false;
