@@ -1,7 +1,83 @@
-// erguard collect FILE… (placeholder: being written with the infrastructure-as-code collectors).
-export async function runFileCollect(
-  _inputs: string[],
-  _opts: { parameters: string[]; param: string[]; out: string },
-): Promise<void> {
-  throw new Error("not implemented yet");
+// erguard collect FILE…: a snapshot from ARM templates, Bicep, Terraform plans and snapshots.
+// The snapshot is written atomically (a temporary file renamed over --out), so a reader never
+// sees half a file. A collection with unreadable files is written, then reported as
+// incomplete (exit code 2): a gate must not pass on what it could not read.
+
+import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+import { randomBytes } from "node:crypto";
+import { ErguardError } from "../errors.js";
+import { collectFiles } from "../collect/files.js";
+import type { ProgressSink } from "../collect/types.js";
+import type { Snapshot } from "../snapshot/types.js";
+
+export interface FileCollectFlags {
+  readonly parameters: string[];
+  readonly param: string[];
+  readonly out: string;
+}
+
+export async function runFileCollect(inputs: string[], opts: FileCollectFlags): Promise<void> {
+  const progress = stderrProgress();
+  const snapshot = await collectFiles(inputs, {
+    parameterFiles: opts.parameters,
+    params: parseParams(opts.param),
+    baseDir: process.cwd(),
+    progress,
+  });
+  await writeAtomically(opts.out, JSON.stringify(snapshot, null, 2) + "\n");
+  process.stderr.write(`erguard: wrote ${opts.out}: ${summary(snapshot)}\n`);
+  const errors = snapshot.source.errors.length;
+  if (errors > 0) {
+    throw new ErguardError(
+      "collection_failed",
+      `the snapshot is incomplete: ${errors} input${errors === 1 ? "" : "s"} could not be read or scanned (listed in source.errors of ${opts.out})`,
+    );
+  }
+}
+
+export function parseParams(values: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const value of values) {
+    const eq = value.indexOf("=");
+    if (eq <= 0) throw new ErguardError("bad_config", `--param expects name=value, found "${value}"`);
+    out[value.slice(0, eq)] = value.slice(eq + 1);
+  }
+  return out;
+}
+
+export async function writeAtomically(path: string, content: string): Promise<void> {
+  const directory = dirname(path);
+  await mkdir(directory, { recursive: true });
+  const temporary = join(directory, `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  try {
+    await writeFile(temporary, content);
+    await rename(temporary, path);
+  } catch (err) {
+    await rm(temporary, { force: true });
+    const reason = err instanceof Error ? err.message : String(err);
+    throw new ErguardError("bad_config", `cannot write the snapshot: ${reason}`, { file: path }, { cause: err });
+  }
+}
+
+function summary(snapshot: Snapshot): string {
+  const files = Array.isArray(snapshot.source.scope["files"]) ? snapshot.source.scope["files"].length : 0;
+  const n = snapshot.resources.length;
+  return `${n} resource${n === 1 ? "" : "s"} from ${files} file${files === 1 ? "" : "s"}`;
+}
+
+// Warnings on stderr, one line each; stages on a terminal only (a CI log gets the summary);
+// details with ERGUARD_VERBOSE.
+function stderrProgress(): ProgressSink {
+  const verbose = process.env["ERGUARD_VERBOSE"] !== undefined && process.env["ERGUARD_VERBOSE"] !== "";
+  return {
+    stage: (name) => {
+      if (process.stderr.isTTY) process.stderr.write(`erguard: ${name}\n`);
+    },
+    update: () => {},
+    warn: (message) => process.stderr.write(`erguard: warning: ${message}\n`),
+    detail: (message) => {
+      if (verbose) process.stderr.write(`erguard: ${message}\n`);
+    },
+  };
 }
