@@ -50,6 +50,19 @@ function fakeAzCli(token: string): string {
   return calls;
 }
 
+// Sets (or, with undefined, removes) environment variables; returns what puts them back.
+function setEnv(values: Record<string, string | undefined>): () => void {
+  const saved = Object.fromEntries(Object.keys(values).map((k) => [k, process.env[k]]));
+  const apply = (v: Record<string, string | undefined>): void => {
+    for (const [k, value] of Object.entries(v)) {
+      if (value === undefined) delete process.env[k];
+      else process.env[k] = value;
+    }
+  };
+  apply(values);
+  return () => apply(saved);
+}
+
 // Runs `erguard collect …` through the real command line parser, as src/cli/main.ts does.
 async function erguard(args: string[]): Promise<{ code: number; message: string }> {
   const program = new Command().exitOverride().configureOutput({ writeErr: () => undefined, writeOut: () => undefined });
@@ -92,6 +105,33 @@ describe("signing in", () => {
     expect(snapshot.source.errors).toEqual([]);
     expect(azure.stats.tokenRequests).toBeGreaterThan(0);
     expect(azure.requests.filter((r) => r.route === "graph").every((r) => r.token?.startsWith("token-"))).toBe(true);
+  });
+
+  it("signs in as a managed identity with --auth managed-identity (App Service's identity endpoint)", async () => {
+    azure = await fakeAzure({ estate: makeEstate({ subscriptions: 1 }) });
+    const restore = setEnv({ IDENTITY_ENDPOINT: `${azure.url}/msi/token`, IDENTITY_HEADER: azure.identityHeader, AZURE_CLIENT_ID: undefined });
+    try {
+      const { snapshot } = await collect(azure, { auth: "managed-identity" });
+      expect(snapshot.source.errors).toEqual([]);
+      expect(azure.requests.some((r) => r.path === "/msi/token")).toBe(true);
+      expect(azure.requests.filter((r) => r.route === "graph").every((r) => r.token?.startsWith("token-"))).toBe(true);
+    } finally {
+      restore();
+    }
+  });
+
+  it("signs in with a federated token with --auth workload-identity", async () => {
+    azure = await fakeAzure({ estate: makeEstate({ subscriptions: 1 }) });
+    const tokenFile = join(dir, "federated-token");
+    writeFileSync(tokenFile, azure.federatedToken);
+    const restore = setEnv({ AZURE_FEDERATED_TOKEN_FILE: tokenFile, AZURE_CLIENT_SECRET: undefined });
+    try {
+      const { snapshot } = await collect(azure, { auth: "workload-identity" });
+      expect(snapshot.source.errors).toEqual([]);
+      expect(azure.stats.tokenRequests).toBeGreaterThan(0);
+    } finally {
+      restore();
+    }
   });
 
   it("reports a wrong client secret as a failure to sign in, before any query", async () => {

@@ -88,6 +88,8 @@ export interface FakeAzure {
   readonly clientId: string;
   readonly clientSecret: string;
   readonly cliToken: string;
+  readonly federatedToken: string;
+  readonly identityHeader: string;
   readonly stats: FakeAzureStats;
   readonly requests: SeenRequest[];
   inject(rule: FaultRule): void;
@@ -98,6 +100,10 @@ const TENANT_ID = "72f988bf-86f1-41af-91ab-2d7cd011db47";
 const CLIENT_ID = "11111111-2222-3333-4444-555555555555";
 const CLIENT_SECRET = "not-a-real-secret";
 const CLI_TOKEN = "token-from-fake-az-cli";
+// What a Kubernetes service account token file would hold, for workload identity.
+const FEDERATED_TOKEN = "eyJhbGciOiJSUzI1NiJ9.federated.signature";
+// The secret header App Service gives managed identities (IDENTITY_HEADER).
+const IDENTITY_HEADER = "fake-identity-header";
 
 export async function startFakeAzure(options: FakeAzureOptions): Promise<FakeAzure> {
   const { keyPem, caPem, caFile } = certificate();
@@ -148,7 +154,7 @@ export async function startFakeAzure(options: FakeAzureOptions): Promise<FakeAzu
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", base);
     const text = await readBody(req);
-    const route: Route = url.pathname.includes("/oauth2/") || url.pathname.includes("/.well-known/") ? "token"
+    const route: Route = url.pathname.includes("/oauth2/") || url.pathname.includes("/.well-known/") || url.pathname === "/msi/token" ? "token"
       : url.pathname.startsWith("/providers/Microsoft.ResourceGraph/") ? "graph" : "network";
     const auth = req.headers["authorization"];
     const seen: SeenRequest = {
@@ -218,10 +224,29 @@ export async function startFakeAzure(options: FakeAzureOptions): Promise<FakeAzu
       });
       return;
     }
+    const newToken = (): string => {
+      const accessToken = `token-${randomUUID()}`;
+      issuedTokens.add(accessToken);
+      return accessToken;
+    };
+    // A managed identity on App Service asks its local identity endpoint.
+    if (url.pathname === "/msi/token") {
+      stats.tokenRequests++;
+      if (req.headers["x-identity-header"] !== IDENTITY_HEADER || url.searchParams.get("resource") === null) {
+        send(res, 400, { error: "invalid_request", error_description: "missing identity header or resource" });
+        return;
+      }
+      const expiresOn = Math.floor(Date.now() / 1000) + 3600;
+      send(res, 200, { access_token: newToken(), expires_on: String(expiresOn), resource: url.searchParams.get("resource"), token_type: "Bearer", client_id: CLIENT_ID });
+      return;
+    }
     if (url.pathname.endsWith("/oauth2/v2.0/token") && req.method === "POST") {
       stats.tokenRequests++;
       const form = new URLSearchParams(text);
-      if (tenant !== TENANT_ID || form.get("client_id") !== CLIENT_ID || form.get("client_secret") !== CLIENT_SECRET) {
+      const federated =
+        form.get("client_assertion_type") === "urn:ietf:params:oauth:client-assertion-type:jwt-bearer" &&
+        form.get("client_assertion") === FEDERATED_TOKEN;
+      if (tenant !== TENANT_ID || form.get("client_id") !== CLIENT_ID || (form.get("client_secret") !== CLIENT_SECRET && !federated)) {
         send(res, 401, {
           error: "invalid_client",
           error_description: "AADSTS7000215: Invalid client secret provided.",
@@ -229,9 +254,7 @@ export async function startFakeAzure(options: FakeAzureOptions): Promise<FakeAzu
         });
         return;
       }
-      const accessToken = `token-${randomUUID()}`;
-      issuedTokens.add(accessToken);
-      send(res, 200, { token_type: "Bearer", expires_in: 3599, ext_expires_in: 3599, access_token: accessToken });
+      send(res, 200, { token_type: "Bearer", expires_in: 3599, ext_expires_in: 3599, access_token: newToken() });
       return;
     }
     send(res, 404, { error: "not_found" });
@@ -381,6 +404,8 @@ export async function startFakeAzure(options: FakeAzureOptions): Promise<FakeAzu
     clientId: CLIENT_ID,
     clientSecret: CLIENT_SECRET,
     cliToken: CLI_TOKEN,
+    federatedToken: FEDERATED_TOKEN,
+    identityHeader: IDENTITY_HEADER,
     stats,
     requests,
     inject(rule) {
