@@ -148,10 +148,14 @@ export function networkContains(net: IPNetwork, ip: IPAddress): boolean {
 }
 
 export function formatIP(v4: boolean, value: bigint): string {
-  if (v4) return [24n, 16n, 8n, 0n].map((s) => Number((value >> s) & 0xffn)).join(".");
+  if (v4) {
+    const n = Number(value);
+    return `${n >>> 24}.${(n >>> 16) & 0xff}.${(n >>> 8) & 0xff}.${n & 0xff}`;
+  }
   if (isMapped(value)) return formatIP(true, value & V4_MASK);
+  const digits = value.toString(16).padStart(32, "0");
   const groups: number[] = [];
-  for (let s = 112n; s >= 0n; s -= 16n) groups.push(Number((value >> s) & 0xffffn));
+  for (let i = 0; i < 32; i += 4) groups.push(parseInt(digits.slice(i, i + 4), 16));
   // The longest run of two or more zero groups (the first of equals) becomes "::".
   let bestStart = -1;
   let bestLength = 1;
