@@ -5,7 +5,7 @@
 // Waived, unknown and manual entries never fail the gate; errors always do, whatever the
 // threshold, because a rule that did not run is not a pass.
 
-import { SEVERITIES, atLeast, type Results, type Severity } from "./results.js";
+import { SEVERITIES, atLeast, scanProblems, type Results, type Severity } from "./results.js";
 
 export type FailOn = Severity | "none";
 export const FAIL_ON_VALUES: readonly FailOn[] = [...SEVERITIES, "none"];
@@ -16,14 +16,12 @@ export interface GateOutcome {
 }
 
 export function gate(results: Results, failOn: FailOn): GateOutcome {
-  const problems = [
-    ...results.errors.map((e) => `${e.ruleId ?? e.scope ?? e.code}: ${e.message}`),
-    ...results.snapshot.source.errors.map((e) => `${e.scope}: ${e.message}`),
-    ...results.results.filter((e) => e.status === "error").map((e) => `${e.ruleId} on ${e.resourceId}: ${e.message}`),
-  ];
+  const problems = scanProblems(results);
   if (problems.length > 0) {
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : "";
-    return { code: 2, reason: `the results are incomplete: ${problems[0]}${more}` };
+    const first = problems[0]!;
+    const where = first.kind === "collection" ? `collection incomplete for ${first.where}` : first.where;
+    return { code: 2, reason: `the results are incomplete: ${where}: ${first.message}${more}` };
   }
   if (failOn === "none") return { code: 0, reason: "--fail-on none: findings do not fail" };
 

@@ -145,3 +145,33 @@ export interface Results {
   readonly baseline?: { readonly file: string; readonly evaluatedAt: string };
   readonly fixed?: readonly { readonly ruleId: string; readonly resourceId: string | null; readonly fingerprint: string }[];
 }
+
+// Everything that makes a run incomplete, from its three places: errors the evaluation
+// recorded, collection errors of the snapshot, and entries whose rule failed on a resource.
+export interface ScanProblem {
+  readonly kind: "rule" | "collection";
+  readonly where: string; // "rule ERG-RTE-003", "rule ERG-RTE-003 on er-1", "subscription-id"
+  readonly code: string;
+  readonly message: string;
+  readonly ruleId?: string;
+}
+
+export function scanProblems(results: Results): ScanProblem[] {
+  return [
+    ...results.errors.map((e) =>
+      e.ruleId !== undefined
+        ? { kind: "rule" as const, where: `rule ${e.ruleId}`, code: e.code, message: e.message, ruleId: e.ruleId }
+        : { kind: "collection" as const, where: e.scope ?? "scan", code: e.code, message: e.message },
+    ),
+    ...results.snapshot.source.errors.map((e) => ({ kind: "collection" as const, where: e.scope, code: e.code, message: e.message })),
+    ...results.results
+      .filter((e) => e.status === "error")
+      .map((e) => ({
+        kind: "rule" as const,
+        where: `rule ${e.ruleId} on ${e.resourceName ?? e.resourceId ?? "a finding"}`,
+        code: "rule_error",
+        message: e.message,
+        ruleId: e.ruleId,
+      })),
+  ];
+}

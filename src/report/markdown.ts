@@ -3,7 +3,7 @@
 // with links, and what makes the run incomplete. Every string that comes from a resource or
 // a policy is escaped: GitHub renders HTML inside Markdown.
 
-import { SEVERITIES, severityRank, type ResultEntry, type Results, type Severity } from "../evaluate/results.js";
+import { SEVERITIES, scanProblems, severityRank, type ResultEntry, type Results, type Severity } from "../evaluate/results.js";
 import { firstWebLink, portalUrl, sourceUrl, type SourceLinks } from "./links.js";
 
 export interface MarkdownOptions {
@@ -40,7 +40,7 @@ export function renderMarkdown(results: Results, options: MarkdownOptions = {}):
 }
 
 function headline(results: Results, failing: readonly ResultEntry[]): string {
-  const incomplete = errorCount(results) > 0 ? " · ⚠️ incomplete scan" : "";
+  const incomplete = scanProblems(results).length > 0 ? " · ⚠️ incomplete scan" : "";
   if (failing.length === 0) return `✅ no failing findings${incomplete}`;
   const fresh = results.baseline !== undefined ? ` (${failing.filter((e) => e.baselineState === "new").length} new)` : "";
   return `❌ ${count(failing.length, "failing finding")}${fresh}${incomplete}`;
@@ -105,11 +105,7 @@ function findingRow(e: ResultEntry, results: Results, links: SourceLinks | undef
 
 function problems(results: Results): string[] {
   const lines: string[] = [];
-  const errors = [
-    ...results.errors.map((e) => `${e.ruleId ?? e.scope ?? e.code}: ${e.message}`),
-    ...results.snapshot.source.errors.map((e) => `collection incomplete for ${e.scope}: ${e.message}`),
-    ...results.results.filter((e) => e.status === "error").map((e) => `${e.ruleId} on ${e.resourceName ?? e.resourceId ?? "—"}: ${e.message}`),
-  ];
+  const errors = scanProblems(results).map((p) => `${p.kind === "collection" ? `collection incomplete for ${p.where}` : p.where}: ${p.message}`);
   if (errors.length > 0) {
     lines.push("### ⚠️ The scan is incomplete", "", ...list(errors), "");
   }
@@ -132,10 +128,6 @@ function byImportance(a: ResultEntry, b: ResultEntry): number {
     a.ruleId.localeCompare(b.ruleId) ||
     (a.resourceId ?? "").localeCompare(b.resourceId ?? "")
   );
-}
-
-function errorCount(results: Results): number {
-  return results.errors.length + results.snapshot.source.errors.length + results.results.filter((e) => e.status === "error").length;
 }
 
 function count(n: number, noun: string): string {

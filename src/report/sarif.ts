@@ -14,7 +14,7 @@ import { gzipSync } from "node:zlib";
 import { isAbsolute } from "node:path";
 import { pathToFileURL } from "node:url";
 import { ErguardError } from "../errors.js";
-import type { ResultEntry, Results, RuleInfo, Severity } from "../evaluate/results.js";
+import { scanProblems, type ResultEntry, type Results, type RuleInfo, type Severity } from "../evaluate/results.js";
 import { isWebLink } from "./links.js";
 
 export type SarifProfile = "github" | "full";
@@ -88,10 +88,7 @@ export function buildSarif(results: Results, options: SarifOptions): SarifLog {
   const carried = results.results.filter((e) =>
     options.profile === "github" ? e.status === "fail" : ["fail", "waived", "unknown", "manual"].includes(e.status),
   );
-  const executionSuccessful =
-    results.errors.length === 0 &&
-    results.snapshot.source.errors.length === 0 &&
-    !results.results.some((e) => e.status === "error");
+  const executionSuccessful = scanProblems(results).length === 0;
 
   const run: SarifRun = {
     tool: {
@@ -241,29 +238,12 @@ function artifact(file: string): Json {
 }
 
 function executionNotifications(results: Results, ruleIndex: ReadonlyMap<string, number>): Json[] {
-  const ruleRef = (id: string | undefined): Json =>
-    id !== undefined && ruleIndex.has(id) ? { associatedRule: { id, index: ruleIndex.get(id) } } : {};
-  return [
-    ...results.errors.map((e) => ({
-      level: "error",
-      message: { text: `${e.ruleId ? `rule ${e.ruleId}` : (e.scope ?? "scan")}: ${e.message}` },
-      descriptor: { id: e.code },
-      ...ruleRef(e.ruleId),
-    })),
-    ...results.snapshot.source.errors.map((e) => ({
-      level: "error",
-      message: { text: `collection incomplete for ${e.scope}: ${e.message}` },
-      descriptor: { id: e.code },
-    })),
-    ...results.results
-      .filter((e) => e.status === "error")
-      .map((e) => ({
-        level: "error",
-        message: { text: `rule ${e.ruleId} failed on ${e.resourceId ?? "a finding"}: ${e.message}` },
-        descriptor: { id: "rule_error" },
-        ...ruleRef(e.ruleId),
-      })),
-  ];
+  return scanProblems(results).map((p) => ({
+    level: "error",
+    message: { text: `${p.kind === "collection" ? `collection incomplete for ${p.where}` : p.where}: ${p.message}` },
+    descriptor: { id: p.code },
+    ...(p.ruleId !== undefined && ruleIndex.has(p.ruleId) ? { associatedRule: { id: p.ruleId, index: ruleIndex.get(p.ruleId) } } : {}),
+  }));
 }
 
 function waiverNotifications(results: Results): Json[] {

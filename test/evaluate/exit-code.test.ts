@@ -28,7 +28,7 @@ describe("gate", () => {
     const results = await fixture("csp-nightly");
     const outcome = gate(results, "none");
     expect(outcome.code).toBe(2);
-    expect(outcome.reason).toMatch(/^the results are incomplete: ERG-RTE-003: .* \(and 2 more\)$/);
+    expect(outcome.reason).toMatch(/^the results are incomplete: rule ERG-RTE-003: .* \(and 2 more\)$/);
     const clean = withoutErrors(results);
     expect(gate({ ...clean, snapshot: results.snapshot }, "high").code).toBe(2);
     expect(gate({ ...clean, errors: results.errors }, "high").code).toBe(2);

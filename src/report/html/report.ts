@@ -12,6 +12,7 @@ import {
   BASELINES,
   SEVERITIES,
   STATUSES,
+  scanProblems,
   severityRank,
   type ResultEntry,
   type Results,
@@ -103,7 +104,7 @@ ${results.baseline ? html`<tr><th>Compared with</th><td>${results.baseline.file}
 }
 
 function verdict(results: Results): { kind: "pass" | "fail" | "incomplete"; text: string } {
-  const errorCount = allErrors(results).length;
+  const errorCount = scanProblems(results).length;
   const failing = results.results.filter((e) => e.status === "fail").length;
   const waived = results.results.filter((e) => e.status === "waived").length;
   const waivedNote = waived > 0 ? `, ${plural(waived, "waived finding")}` : "";
@@ -262,23 +263,13 @@ ${rows.map((r) => html`<tr class="${r.cls}"><td class="nowrap"><code>${r.waiver.
 </tbody></table>`;
 }
 
-function allErrors(results: Results): { what: string; code: string; message: string }[] {
-  return [
-    ...results.errors.map((e) => ({ what: e.ruleId ? `rule ${e.ruleId}` : (e.scope ?? "scan"), code: e.code, message: e.message })),
-    ...results.snapshot.source.errors.map((e) => ({ what: `collection: ${e.scope}`, code: e.code, message: e.message })),
-    ...results.results
-      .filter((e) => e.status === "error")
-      .map((e) => ({ what: `rule ${e.ruleId} on ${e.resourceName ?? e.resourceId ?? "—"}`, code: "rule_error", message: e.message })),
-  ];
-}
-
 function errors(results: Results): SafeHtml {
-  const list = allErrors(results);
+  const list = scanProblems(results);
   if (list.length === 0) return html``;
   return html`<h2 id="errors">Errors: the scan is incomplete</h2>
 <p>A rule that errored, or a scope that could not be collected, is not a pass. These parts of the estate were not assessed:</p>
 <table><thead><tr><th>Where</th><th>Code</th><th>Message</th></tr></thead><tbody>
-${list.map((e) => html`<tr><td>${e.what}</td><td class="nowrap"><code>${e.code}</code></td><td>${e.message}</td></tr>`)}
+${list.map((e) => html`<tr><td>${e.kind === "collection" ? `collection: ${e.where}` : e.where}</td><td class="nowrap"><code>${e.code}</code></td><td>${e.message}</td></tr>`)}
 </tbody></table>`;
 }
 
