@@ -13,13 +13,15 @@ import { readTextFile } from "../snapshot/read-text-file.js";
 export interface PolicyFiles {
   readonly modules: { readonly path: string; readonly source: string }[];
   readonly data: Record<string, unknown>;
+  // The data files as read, for hashing a bundle.
+  readonly dataFiles: { readonly path: string; readonly text: string }[];
 }
 
 const MAX_POLICY_FILE = 16 * 1024 * 1024;
 const DATA_FILES = new Set(["data.json", "data.yaml", "data.yml"]);
 
 export async function loadPolicyFiles(paths: readonly string[]): Promise<PolicyFiles> {
-  const out: PolicyFiles = { modules: [], data: {} };
+  const out: PolicyFiles = { modules: [], data: {}, dataFiles: [] };
   for (const p of paths) {
     let info;
     try {
@@ -62,6 +64,7 @@ async function addModule(out: PolicyFiles, file: string): Promise<void> {
 
 async function addData(out: PolicyFiles, file: string, at: readonly string[]): Promise<void> {
   const text = await readTextFile(file, { maxBytes: MAX_POLICY_FILE, what: "data documents" });
+  out.dataFiles.push({ path: file, text });
   let value: unknown;
   if (file.endsWith(".json")) value = parseJson(text, file);
   else {

@@ -41,7 +41,7 @@ class OverrideNode {
   readonly children = new Map<string, OverrideNode>();
 }
 
-interface Context {
+export interface Context {
   readonly input: Value | undefined;
   readonly overrides: OverrideNode | undefined;
   readonly functions: ReadonlyMap<string, FunctionOverride> | undefined;
@@ -141,9 +141,9 @@ export class Evaluator {
   }
 
   // Runs a compiled query body; calls onResult with the frame for each solution.
-  run(body: CBody, slots: number, onResult: (frame: Frame) => void): void {
+  run(body: CBody, slots: number, onResult: (frame: Frame) => void, context?: Context): void {
     const frame: Frame = new Array(slots);
-    const ctx = this.newContext();
+    const ctx = context ?? this.newContext();
     this.evalBody(body, 0, frame, ctx, () => {
       onResult(frame);
       return false;

@@ -112,6 +112,13 @@ export class Policy {
     return out;
   }
 
+  // A session evaluates many queries against one input and data, sharing the cache of rule
+  // values between them: helper rules of a bundle are evaluated once for all its rules, while
+  // an error in one query leaves the others unaffected.
+  session(options: EvalOptions = {}): QuerySession {
+    return new QuerySession(this, new Evaluator(this.compiled.root, this.queryOptions(options)));
+  }
+
   // Every solution of a query as JSON, sets as sorted arrays (what `opa eval` prints).
   query(query: string, options: EvalOptions = {}): Record<string, unknown>[] {
     return this.queryValues(query, options).map((row) => {
@@ -140,7 +147,7 @@ export class Policy {
 
   private readonly chains = new Map<CRule, Value>();
 
-  private queryOptions(options: EvalOptions): QueryOptions {
+  queryOptions(options: EvalOptions): QueryOptions {
     const annotations = this.compiled.annotations;
     return {
       metadata: {
@@ -162,6 +169,32 @@ export class Policy {
       nowNs: options.nowNs,
       print: options.print,
     };
+  }
+}
+
+export class QuerySession {
+  private readonly context;
+
+  constructor(
+    private readonly policy: Policy,
+    private readonly evaluator: Evaluator,
+  ) {
+    this.context = evaluator.newContext();
+  }
+
+  // Every solution of a query, as Rego values by variable name.
+  values(query: string): Record<string, Value>[] {
+    const q = this.policy.compileQuery(query);
+    const out: Record<string, Value>[] = [];
+    this.evaluator.run(q.body, q.slots, (frame) => {
+      const row: Record<string, Value> = {};
+      for (const v of q.vars) {
+        const x = frame[v.slot];
+        if (x !== undefined) row[v.name] = x;
+      }
+      out.push(row);
+    }, this.context);
+    return out;
   }
 }
 
