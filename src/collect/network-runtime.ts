@@ -75,7 +75,7 @@ interface Job {
 export async function collectRuntime(
   resources: readonly Resource[],
   options: RuntimeOptions,
-): Promise<{ resources: Resource[]; errors: CollectionError[]; operations: number }> {
+): Promise<{ resources: Resource[]; errors: CollectionError[] }> {
   const runtimes = new Map<string, Part>();
   const jobs: Job[] = [];
   for (const resource of resources) {
@@ -86,24 +86,27 @@ export async function collectRuntime(
   }
 
   const errors: CollectionError[] = [];
+  const outcomes: Part[] = [];
   const lroOptions: LroOptions = options.signal === undefined ? {} : { abortSignal: options.signal };
-  await forEachLimited(jobs, options.concurrency, async (job) => {
+  await forEachLimited(jobs, options.concurrency, async (job, index) => {
     try {
-      Object.assign(job.into, await job.run(lroOptions));
+      outcomes[index] = await job.run(lroOptions);
     } catch (err) {
       throwIfInterrupted(options.signal, err);
       const failure = failureOf(err);
       options.detail?.(`${job.resourceId}: ${job.what} failed: ${failure.message}`);
-      job.into[job.errorKey] = { code: failure.code, message: failure.message };
+      outcomes[index] = { [job.errorKey]: { code: failure.code, message: failure.message } };
       errors.push({ scope: job.resourceId, code: failure.code, message: `${job.what}: ${failure.message}` });
     }
   });
+  // Merged in the order of the jobs, not of their completion: the same state gives the same JSON.
+  jobs.forEach((job, index) => Object.assign(job.into, outcomes[index]));
 
   const withRuntime = resources.map((r) => {
     const runtime = runtimes.get(r.id);
     return runtime === undefined ? r : { ...r, runtime };
   });
-  return { resources: withRuntime, errors, operations: jobs.length };
+  return { resources: withRuntime, errors };
 }
 
 // The runtime object of one resource and the operations that fill it in.
@@ -168,9 +171,11 @@ function planFor(resource: Resource, options: RuntimeOptions): { runtime: Part; 
       jobs.push({
         resourceId: resource.id,
         what: "getBgpPeerStatus",
-        run: async (o) => ({ bgpPeers: (await network().virtualNetworkGateways.getBgpPeerStatus(parsed.resourceGroup, parsed.name, o)).value ?? [] }),
-          into: runtime,
-          errorKey: "bgpPeersError",
+        run: async (o) => ({
+          bgpPeers: (await network().virtualNetworkGateways.getBgpPeerStatus(parsed.resourceGroup, parsed.name, o)).value ?? [],
+        }),
+        into: runtime,
+        errorKey: "bgpPeersError",
       });
     }
     jobs.push({
@@ -184,8 +189,8 @@ function planFor(resource: Resource, options: RuntimeOptions): { runtime: Part; 
           defaultRouteLearned: overBgp.some((r) => r.network === DEFAULT_ROUTE && learnedFromPeer(r.asPath)),
         };
       },
-          into: runtime,
-          errorKey: "learnedRoutesError",
+      into: runtime,
+      errorKey: "learnedRoutesError",
     });
     return { runtime, jobs };
   }

@@ -1,11 +1,14 @@
 // Inventory from Resource Graph through the real SDK clients and @azure/identity, against the
 // fake Azure on 127.0.0.1: paging, throttling, faults, scopes, shards, secrets.
 
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { REDACTED, type Resource, type Snapshot } from "../../src/snapshot/types.js";
 import { validateSnapshot } from "../../src/snapshot/validate.js";
 import { makeEstate, type Estate } from "./azure-estate.ts";
-import { collect, fakeAzure } from "./azure-harness.js";
+import { collect, fakeAzure, FAST_RETRY } from "./azure-harness.js";
 import type { FakeAzure } from "./fake-azure.ts";
 
 const SUBSCRIPTION_TYPE = "microsoft.resources/subscriptions";
@@ -168,6 +171,8 @@ describe("collecting the inventory from Resource Graph", () => {
     const { snapshot, progress } = await collect(azure);
 
     expect(azure.stats.maxSubscriptionsPerQuery).toBe(1000);
+    // Our retry policy alone (the SDK's own is replaced), up to its bound on attempts.
+    expect(azure.requests.filter(firstBatch)).toHaveLength(FAST_RETRY.maxAttempts as number);
     expect(snapshot.source.errors).toHaveLength(1000);
     expect(new Set(snapshot.source.errors.map((e) => e.code))).toEqual(new Set(["Injected500"]));
     expect(snapshot.source.errors.map((e) => e.scope)).toEqual(sorted.slice(0, 1000));
@@ -186,6 +191,19 @@ describe("collecting the inventory from Resource Graph", () => {
     expect(snapshot.source.errors).toEqual([
       { scope: missing, code: "SubscriptionNotFound", message: "the subscription does not exist or this credential cannot read it" },
     ]);
+  });
+
+  it("warns about a customer subscription the credential cannot read", async () => {
+    const served = makeEstate({ subscriptions: 1 });
+    azure = await fakeAzure({ estate: served });
+    const customers = join(mkdtempSync(join(tmpdir(), "erguard-customers-")), "customers.yaml");
+    const unseen = "00000000-0000-0000-0000-0000000000aa";
+    writeFileSync(customers, `customers:\n  - name: contoso\n    subscriptions: [${served.subscriptions[0]?.subscriptionId}, ${unseen}]\n`);
+    const { snapshot, progress } = await collect(azure, { customersFile: customers });
+
+    expect(snapshot.customers).toEqual([{ name: "contoso", subscriptions: [served.subscriptions[0]?.subscriptionId, unseen] }]);
+    expect(progress.warnings).toEqual([`customer "contoso": subscription ${unseen} is not readable with this credential`]);
+    rmSync(dirname(customers), { recursive: true, force: true });
   });
 
   it("collects the subscriptions under a management group", async () => {
