@@ -134,7 +134,7 @@ export function checkGithubLimits(log: SarifLog, text: string, limits: typeof GI
     new ErguardError(
       "unsupported",
       `the SARIF run has ${count} ${what}, over GitHub code scanning's limit of ${limit}: ` +
-        "split the upload (--customer and --category per customer), raise --fail-on, or write --sarif-profile full for archives",
+        "split the upload (one --customer and --category per customer), or write --sarif-profile full for archives",
     );
   if (run.results.length > limits.resultsPerRun) throw over("results", run.results.length, limits.resultsPerRun);
   if (run.tool.driver.rules.length > limits.rulesPerRun) throw over("rules", run.tool.driver.rules.length, limits.rulesPerRun);
@@ -177,7 +177,7 @@ function sarifRule(rule: RuleInfo, toolUri: string): Json {
 
 function sarifResult(entry: ResultEntry, ruleIndex: number, results: Results): SarifResult {
   const text = entry.message || (results.rules[ruleIndex]?.title ?? entry.ruleId);
-  const result: SarifResult = {
+  return {
     ruleId: entry.ruleId,
     ruleIndex,
     level: entry.status === "unknown" || entry.status === "manual" ? "note" : LEVEL[entry.severity],
@@ -207,7 +207,6 @@ function sarifResult(entry: ResultEntry, ruleIndex: number, results: Results): S
       ...(entry.waiver?.expired ? { expiredWaiver: entry.waiver } : {}),
     },
   };
-  return result;
 }
 
 function prefix(entry: ResultEntry): string {
