@@ -46,3 +46,13 @@ describe("bits", () => {
     expect(failure("bits.lsh", 1, 1e9).code).toBe("eval_builtin_error");
   });
 });
+
+describe("bits over integers beyond 2^53", () => {
+  it("reads a JS number as the decimal it stands for", async () => {
+    const { Policy } = await import("../index.js");
+    const rows = Policy.compile([]).query("x := bits.or(1517814000005000000, 0)");
+    expect(rows).toEqual([{ x: 1517814000005000000 }]);
+    const exact = Policy.compile([]).query('x := sprintf("%d", [bits.or(1517814000005000000, 1)])');
+    expect(exact).toEqual([{ x: "1517814000005000001" }]);
+  });
+});

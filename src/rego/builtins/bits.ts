@@ -1,7 +1,7 @@
 // Builtins of the bits family: bitwise operations on integers of any size (OPA uses
 // big.Int), with two's-complement semantics for negative numbers.
 
-import { BigNum, isIntegral, type Numeric } from "../bignum.js";
+import { BigNum, isIntegral, normalise, numberText, type Numeric } from "../bignum.js";
 import { typeName, type Value } from "../value.js";
 import { BuiltinError, builtinError, type Builtin } from "./registry.js";
 
@@ -16,12 +16,13 @@ function bigIntArg(name: string, args: readonly Value[], i: number): bigint {
       `${name}: operand ${i + 1} must be integer number but got floating-point number`,
     );
   }
-  return typeof v === "number" ? BigInt(v) : v.toBigInt()!;
+  // A JS number stands for its shortest decimal text (see bignum.ts), not its binary value.
+  return typeof v === "number" ? BigInt(numberText(v)) : v.toBigInt()!;
 }
 
 // A bigint as a Rego number: a JS number when exact, a BigNum beyond 2^53.
 export function fromBigInt(n: bigint): Numeric {
-  return n >= BigInt(Number.MIN_SAFE_INTEGER) && n <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(n) : new BigNum(n, 0);
+  return n >= BigInt(Number.MIN_SAFE_INTEGER) && n <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(n) : normalise(new BigNum(n, 0));
 }
 
 function binary(name: string, op: (a: bigint, b: bigint) => bigint): Builtin {
