@@ -85,6 +85,9 @@ export async function collectAzure(options: AzureCollectOptions, retry: Partial<
       });
     }
     const subscriptions = listed.subscriptions.filter((s) => inShard(s.id, options.shard));
+    if (listed.subscriptions.length === 0 && listed.errors.length === 0) {
+      progress.warn("this credential can read no subscription in the scope given");
+    }
     const errors: CollectionError[] = listed.errors.filter((e) => !isSubscriptionId(e.scope) || inShard(e.scope, options.shard));
     state.subscriptionsTotal = subscriptions.length;
     progress.update(state);

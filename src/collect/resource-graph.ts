@@ -10,6 +10,7 @@
 //   subscription, and the rest is kept.
 
 import type { QueryRequest, QueryResponse } from "@azure/arm-resourcegraph";
+import { ErguardError } from "../errors.js";
 import type { CollectionError, Resource } from "../snapshot/types.js";
 import { collectionError, failureOf, throwIfInterrupted } from "./azure-errors.js";
 import { forEachLimited } from "./concurrency.js";
@@ -34,8 +35,8 @@ export const DEFAULT_RESOURCE_TYPES: readonly string[] = [
 ];
 
 export const SUBSCRIPTION_TYPE = "microsoft.resources/subscriptions";
-export const MAX_SUBSCRIPTIONS_PER_QUERY = 1000;
-export const PAGE_SIZE = 1000;
+const MAX_SUBSCRIPTIONS_PER_QUERY = 1000;
+const PAGE_SIZE = 1000;
 
 // The part of ResourceGraphClient this module uses.
 export interface ResourceGraph {
@@ -61,7 +62,7 @@ export interface GraphScope {
   readonly managementGroups: readonly string[];
 }
 
-export function subscriptionsQuery(): string {
+function subscriptionsQuery(): string {
   return [
     "resourcecontainers",
     `| where type =~ '${SUBSCRIPTION_TYPE}'`,
@@ -70,7 +71,7 @@ export function subscriptionsQuery(): string {
   ].join("\n");
 }
 
-export function inventoryQuery(types: readonly string[]): string {
+function inventoryQuery(types: readonly string[]): string {
   const list = types.map((t) => `'${t.toLowerCase().replaceAll("'", "")}'`).join(", ");
   return [
     "resources",
@@ -81,7 +82,7 @@ export function inventoryQuery(types: readonly string[]): string {
   ].join("\n");
 }
 
-export function managementGroupScope(id: string): string {
+function managementGroupScope(id: string): string {
   return `/providers/Microsoft.Management/managementGroups/${id}`;
 }
 
@@ -219,7 +220,6 @@ async function queryInBatches(
 interface PagedRows {
   readonly rows: Record<string, unknown>[]; // unique by id
   readonly totalRecords: number;
-  readonly pages: number;
 }
 
 interface PagingContext extends GraphContext {
@@ -229,7 +229,7 @@ interface PagingContext extends GraphContext {
 // Follows $skipToken to the end of one query. Duplicate rows (a resource that moved between
 // pages) are dropped; a query that keeps paging past its total is cut off as an error rather
 // than looping.
-export async function queryAllPages(
+async function queryAllPages(
   graph: ResourceGraph,
   request: Omit<QueryRequest, "options">,
   ctx: PagingContext,
@@ -250,12 +250,12 @@ export async function queryAllPages(
     pages++;
     const data: unknown = response.data;
     if (!Array.isArray(data) || typeof response.totalRecords !== "number") {
-      throw new ResourceGraphResponseError("the response has no data array or no totalRecords");
+      throw unexpectedResponse("the response has no data array or no totalRecords");
     }
     const page: Record<string, unknown>[] = [];
     for (const row of data as unknown[]) {
       if (row === null || typeof row !== "object" || typeof (row as { id?: unknown }).id !== "string") {
-        throw new ResourceGraphResponseError("a row has no id (the query must project id)");
+        throw unexpectedResponse("a row has no id (the query must project id)");
       }
       const record = row as Record<string, unknown>;
       const key = (record["id"] as string).toLowerCase();
@@ -269,24 +269,21 @@ export async function queryAllPages(
     ctx.onRows?.(page);
     skipToken = response.skipToken;
     if (skipToken !== undefined && data.length === 0) {
-      throw new ResourceGraphResponseError("an empty page came with a $skipToken");
+      throw unexpectedResponse("an empty page came with a $skipToken");
     }
     if (pages > Math.ceil(totalRecords / PAGE_SIZE) + 5) {
-      throw new ResourceGraphResponseError(`paging did not end after ${pages} pages for ${totalRecords} records`);
+      throw unexpectedResponse(`paging did not end after ${pages} pages for ${totalRecords} records`);
     }
   } while (skipToken !== undefined && skipToken !== "");
-  return { rows, totalRecords, pages };
+  return { rows, totalRecords };
 }
 
-export class ResourceGraphResponseError extends Error {
-  constructor(message: string) {
-    super(`unexpected Resource Graph response: ${message}`);
-    this.name = "ResourceGraphResponseError";
-  }
+function unexpectedResponse(message: string): ErguardError {
+  return new ErguardError("collection_failed", `unexpected Resource Graph response: ${message}`);
 }
 
 // A Resource Graph row in the snapshot's resource shape, secrets redacted.
-export function toResource(row: Record<string, unknown>): Resource {
+function toResource(row: Record<string, unknown>): Resource {
   const text = (key: string): string | undefined => {
     const v = row[key];
     return typeof v === "string" && v !== "" ? v : undefined;
@@ -326,7 +323,7 @@ function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]
   return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }
 
-export function chunks<T>(items: readonly T[], size: number): T[][] {
+function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;

@@ -180,6 +180,29 @@ describe("collecting the inventory from Resource Graph", () => {
     expect(progress.warnings.some((w) => w.includes("HTTP 500"))).toBe(true);
   });
 
+  it("stops following a $skipToken that never ends, and records the batch", async () => {
+    const served = makeEstate({ subscriptions: 2, fillerPerSubscription: 1 });
+    azure = await fakeAzure({ estate: served });
+    const row = served.resources[0];
+    // Every resources page says there is more.
+    azure.inject({
+      route: "graph",
+      times: 1_000,
+      when: (r) => String(r.body?.["query"]).startsWith("resources"),
+      fault: { status: 200, body: { totalRecords: 1, count: 1, resultTruncated: "false", $skipToken: "bW9yZQ==", data: [row] } },
+    });
+    const { snapshot } = await collect(azure);
+
+    expect(azure.stats.faultsInjected).toBe(7); // ceil(1 / 1000) + 5 pages are allowed, the 7th is refused
+    expect(snapshot.source.errors.map((e) => [e.scope, e.code, e.message])).toEqual(
+      served.subscriptions
+        .map((s) => s.subscriptionId)
+        .sort()
+        .map((id) => [id, "collection_failed", "unexpected Resource Graph response: paging did not end after 7 pages for 1 records"]),
+    );
+    expect(snapshot.resources.filter((r) => r.type !== SUBSCRIPTION_TYPE)).toEqual([]);
+  });
+
   it("collects only the subscriptions named, and records one that does not exist", async () => {
     const served = makeEstate({ subscriptions: 3, fillerPerSubscription: 2 });
     azure = await fakeAzure({ estate: served });
