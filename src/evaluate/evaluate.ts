@@ -1,0 +1,290 @@
+// Runs a policy bundle over a snapshot and produces the results (results.json): one entry per
+// (rule, resource in the rule's scope) with its status.
+//
+//   fail    the rule's `deny` names the resource
+//   unknown the rule's `unknown` names it: the evidence is not in this input
+//   manual  an attestation-only rule, not yet attested
+//   error   the rule failed to evaluate: never a silent pass
+//   pass    in scope and named by neither
+//   waived  a fail that an active waiver in erguard.yaml covers
+//
+// All rules evaluate in one query session, so helper rules of the bundle (indexes of the
+// snapshot) are computed once for the whole scan.
+
+import { createHash } from "node:crypto";
+import picomatch from "picomatch";
+import { RegoError, type Value } from "../rego/index.js";
+import { BigNum, RegoSet, isObject, objectGet, toJSON } from "../rego/value.js";
+import type { Resource, Snapshot } from "../snapshot/types.js";
+import { INFORMATION_URI, VERSION } from "../version.js";
+import type { LoadedBundle } from "./bundle.js";
+import type { ErguardConfig } from "./config.js";
+import { fingerprintOf, type Attestation, type ResultEntry, type Results, type RuleInfo, type Status } from "./results.js";
+import { resourceLines } from "./resource-lines.js";
+import { applyWaivers } from "./waivers.js";
+
+export interface EvaluateInput {
+  readonly snapshot: Snapshot;
+  // The snapshot file's text: its sha256 goes into the results, and the line of each resource
+  // gives live findings a physical location.
+  readonly snapshotText?: string;
+  readonly snapshotFile?: string;
+  readonly bundle: LoadedBundle;
+  readonly config?: ErguardConfig;
+  // The bundle parameters (data.erguard.config), already merged and validated.
+  readonly policyConfig?: Readonly<Record<string, unknown>>;
+  // --only / --skip: rule ids (globs) or baselines.
+  readonly only?: readonly string[];
+  readonly skip?: readonly string[];
+  readonly now?: Date;
+  // Called after each rule, for progress on long scans.
+  readonly onRule?: (done: number, total: number, rule: RuleInfo) => void;
+}
+
+export const CUSTOMER_TAG = "erguard-customer";
+export const ATTEST_TAG_PREFIX = "erguard-attest-";
+
+interface Finding {
+  readonly resource: string | null;
+  readonly message: string;
+  readonly evidence?: Record<string, unknown>;
+}
+
+export function evaluateSnapshot(input: EvaluateInput): Results {
+  const { snapshot, bundle } = input;
+  const now = input.now ?? new Date();
+  const rules = selectRules(bundle.rules, input.only, input.skip);
+
+  const byId = new Map<string, Resource>();
+  const byType = new Map<string, Resource[]>();
+  for (const r of snapshot.resources) {
+    byId.set(r.id.toLowerCase(), r);
+    const t = r.type.toLowerCase();
+    const list = byType.get(t);
+    if (list) list.push(r);
+    else byType.set(t, [r]);
+  }
+  const customerOf = customerIndex(snapshot);
+  const lines = input.snapshotText !== undefined ? resourceLines(input.snapshotText) : undefined;
+  const resourceIndex = new Map(snapshot.resources.map((r, i) => [r, i]));
+
+  const data = withConfig(bundle.data, input.policyConfig);
+  const session = bundle.policy.session({ inputValue: snapshot as unknown as Value, data, print: () => {} });
+
+  const entries: ResultEntry[] = [];
+  const errors: Results["errors"][number][] = [];
+  const attestations = input.config?.attestations ?? [];
+
+  const entry = (rule: RuleInfo, resource: Resource | undefined, resourceId: string | null, status: Status, message: string, extra: Partial<ResultEntry> = {}): ResultEntry => {
+    const idx = resource ? resourceIndex.get(resource) : undefined;
+    const line = idx !== undefined && lines ? lines.get(idx) : undefined;
+    return {
+      ruleId: rule.id,
+      resourceId: resource?.id ?? resourceId,
+      ...(resource ? { resourceType: resource.type, resourceName: resource.name } : {}),
+      status,
+      severity: rule.severity,
+      baseline: rule.baseline,
+      message,
+      ...(resource?.origin ? { origin: resource.origin } : {}),
+      ...(line !== undefined ? { snapshotLine: line } : {}),
+      ...(resource?.tags && Object.keys(resource.tags).length > 0 ? { tags: resource.tags } : {}),
+      ...(resource ? optional("customer", customerOf(resource)) : {}),
+      fingerprint: fingerprintOf(rule.id, resource?.id ?? resourceId, message),
+      ...extra,
+    };
+  };
+
+  rules.forEach((rule, i) => {
+    const inScope = rule.resourceTypes.flatMap((t) => byType.get(t) ?? []);
+    if (rule.manual) {
+      for (const r of inScope) {
+        const att = attestationFor(rule, r, attestations, now);
+        if (att) entries.push(entry(rule, r, null, "pass", `attested by ${att.attestedBy} on ${att.date}`, { attestation: att }));
+        else entries.push(entry(rule, r, null, "manual", "needs an attestation: this check cannot be settled from configuration"));
+      }
+      input.onRule?.(i + 1, rules.length, rule);
+      return;
+    }
+    let deny: Finding[];
+    let unknown: Finding[];
+    try {
+      deny = findings(session.values(`x := ${rule.package}.deny`), rule);
+      unknown = findings(session.values(`x := ${rule.package}.unknown`), rule);
+    } catch (e) {
+      if (!(e instanceof RegoError) && !(e instanceof FindingShapeError)) throw e;
+      const message = e.message;
+      const code = e instanceof RegoError ? e.code : "bad_finding";
+      errors.push({ ruleId: rule.id, code, message });
+      for (const r of inScope) entries.push(entry(rule, r, null, "error", `the rule failed to evaluate: ${message}`));
+      input.onRule?.(i + 1, rules.length, rule);
+      return;
+    }
+    const failed = group(deny);
+    const unknowns = group(unknown);
+    const named = new Set<string>();
+    for (const [key, list] of failed) {
+      named.add(key);
+      const r = key === "" ? undefined : byId.get(key);
+      entries.push(entry(rule, r, key === "" ? null : list[0]!.resource, "fail", messageOf(list), evidenceOf(list)));
+    }
+    for (const [key, list] of unknowns) {
+      if (named.has(key)) continue;
+      named.add(key);
+      const r = key === "" ? undefined : byId.get(key);
+      entries.push(entry(rule, r, key === "" ? null : list[0]!.resource, "unknown", messageOf(list), evidenceOf(list)));
+    }
+    for (const r of inScope) {
+      if (!named.has(r.id.toLowerCase())) entries.push(entry(rule, r, null, "pass", ""));
+    }
+    input.onRule?.(i + 1, rules.length, rule);
+  });
+
+  entries.sort((a, b) => cmp(a.ruleId, b.ruleId) || cmp(a.resourceId ?? "", b.resourceId ?? "") || cmp(a.message, b.message));
+
+  const results: Results = {
+    resultsVersion: 1,
+    tool: { name: "erguard", version: VERSION, informationUri: INFORMATION_URI },
+    evaluatedAt: now.toISOString(),
+    policy: { revision: bundle.revision, sha256: bundle.sha256, bundles: bundle.bundles },
+    snapshot: {
+      sha256: createHash("sha256")
+        .update(input.snapshotText ?? JSON.stringify(snapshot))
+        .digest("hex"),
+      ...optional("file", input.snapshotFile),
+      source: {
+        kind: snapshot.source.kind,
+        collectedAt: snapshot.source.collectedAt,
+        scope: snapshot.source.scope,
+        errors: snapshot.source.errors,
+      },
+      customers: snapshot.customers.map((c) => ({
+        name: c.name,
+        ...optional("model", c.model),
+        ...optional("tenantId", c.tenantId),
+        subscriptions: c.subscriptions,
+      })),
+    },
+    rules,
+    results: entries,
+    errors,
+    waivers: { stale: [], expired: [] },
+  };
+  return input.config?.waivers ? applyWaivers(results, input.config.waivers, now) : results;
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// --only and --skip take rule ids (globs allowed) and baseline names.
+export function selectRules(rules: readonly RuleInfo[], only?: readonly string[], skip?: readonly string[]): RuleInfo[] {
+  const matcher = (patterns: readonly string[]) => {
+    const globs = patterns.map((p) => picomatch(p, { nocase: true }));
+    return (r: RuleInfo) => patterns.some((p, i) => p.toLowerCase() === r.baseline.toLowerCase() || globs[i]!(r.id));
+  };
+  let out = [...rules];
+  if (only && only.length > 0) out = out.filter(matcher(only));
+  if (skip && skip.length > 0) {
+    const m = matcher(skip);
+    out = out.filter((r) => !m(r));
+  }
+  return out;
+}
+
+// The customer of a resource: the tag erguard-customer, else the snapshot's customers by
+// subscription.
+function customerIndex(snapshot: Snapshot): (r: Resource) => string | undefined {
+  const bySubscription = new Map<string, string>();
+  for (const c of snapshot.customers) for (const s of c.subscriptions) bySubscription.set(s.toLowerCase(), c.name);
+  return (r) => {
+    const tag = r.tags?.[CUSTOMER_TAG];
+    if (typeof tag === "string" && tag !== "") return tag;
+    const sub = r.subscriptionId ?? /^\/subscriptions\/([^/]+)/i.exec(r.id)?.[1];
+    return sub ? bySubscription.get(sub.toLowerCase()) : undefined;
+  };
+}
+
+function attestationFor(rule: RuleInfo, r: Resource, attestations: readonly Attestation[], now: Date): Attestation | undefined {
+  const today = now.toISOString().slice(0, 10);
+  for (const a of attestations) {
+    if (a.expires !== undefined && a.expires < today) continue;
+    if (!picomatch(a.rule, { nocase: true })(rule.id)) continue;
+    if (!picomatch(a.resource, { nocase: true, dot: true })(r.id)) continue;
+    return a;
+  }
+  // A resource tag erguard-attest-<rule id> whose value names the evidence.
+  const tag = Object.entries(r.tags ?? {}).find(([k]) => k.toLowerCase() === `${ATTEST_TAG_PREFIX}${rule.id}`.toLowerCase());
+  if (tag && tag[1].trim() !== "") {
+    return { rule: rule.id, resource: r.id, evidence: tag[1], attestedBy: `resource tag ${tag[0]}`, date: today };
+  }
+  return undefined;
+}
+
+class FindingShapeError extends Error {}
+
+// The members of a rule's deny/unknown set as findings. Objects need `resource` and
+// `message`; a plain string (conftest style) is a finding without a resource.
+function findings(rows: Record<string, Value>[], rule: RuleInfo): Finding[] {
+  const out: Finding[] = [];
+  for (const row of rows) {
+    const set = row["x"];
+    if (set === undefined) continue;
+    const members = set instanceof RegoSet ? set.sorted() : Array.isArray(set) ? (set as readonly Value[]) : undefined;
+    if (!members) throw new FindingShapeError(`${rule.package}: deny and unknown must be sets of findings`);
+    for (const m of members) out.push(finding(m, rule));
+  }
+  return out;
+}
+
+function finding(m: Value, rule: RuleInfo): Finding {
+  if (typeof m === "string") return { resource: null, message: m };
+  if (!isObject(m)) throw new FindingShapeError(`${rule.package}: a finding must be an object or a string, got ${JSON.stringify(toJSON(m))}`);
+  const resource = objectGet(m, "resource");
+  const message = objectGet(m, "message") ?? objectGet(m, "msg");
+  if (resource !== undefined && typeof resource !== "string") {
+    throw new FindingShapeError(`${rule.package}: a finding's resource must be a resource id string`);
+  }
+  const evidence = objectGet(m, "evidence");
+  return {
+    resource: resource ?? null,
+    message: typeof message === "string" ? message : message === undefined ? rule.title : String(toJSON(message)),
+    ...(evidence !== undefined && isObject(evidence) ? { evidence: toJSON(evidence) as Record<string, unknown> } : {}),
+  };
+}
+
+function group(list: readonly Finding[]): Map<string, Finding[]> {
+  const out = new Map<string, Finding[]>();
+  for (const f of list) {
+    const key = f.resource === null ? "" : f.resource.toLowerCase();
+    const l = out.get(key);
+    if (l) l.push(f);
+    else out.set(key, [f]);
+  }
+  return out;
+}
+
+function messageOf(list: readonly Finding[]): string {
+  return [...new Set(list.map((f) => f.message))].join("; ");
+}
+
+function evidenceOf(list: readonly Finding[]): Partial<ResultEntry> {
+  const ev = list.map((f) => f.evidence).filter((e): e is Record<string, unknown> => e !== undefined);
+  if (ev.length === 0) return {};
+  return { evidence: ev.length === 1 ? ev[0]! : { findings: ev } };
+}
+
+// data with erguard.config replaced by the merged, validated parameters.
+function withConfig(data: Record<string, unknown>, config: Readonly<Record<string, unknown>> | undefined): Record<string, unknown> {
+  if (config === undefined) return data;
+  const erguard = (isPlain(data["erguard"]) ? data["erguard"] : {}) as Record<string, unknown>;
+  return { ...data, erguard: { ...erguard, config } };
+}
+
+function isPlain(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === "object" && !Array.isArray(v) && !(v instanceof BigNum);
+}
