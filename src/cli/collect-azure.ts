@@ -61,7 +61,10 @@ export async function runAzureCollect(opts: AzureCliOptions): Promise<void> {
       signal: controller.signal,
       progress,
     };
-    const snapshot = await collectAzure(options);
+    const snapshot = await collectAzure(options).catch((err: unknown) => {
+      if (controller.signal.aborted) throw new ErguardError("interrupted", "interrupted; nothing was written", undefined, { cause: err });
+      throw err;
+    });
     await writeAtomically(opts.out, JSON.stringify(snapshot, null, 2) + "\n", controller.signal);
     progress.finish();
     if (!opts.quiet) process.stderr.write(`erguard: ${summary(snapshot, opts.out)}\n`);

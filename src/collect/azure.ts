@@ -23,7 +23,7 @@ import {
 } from "./resource-graph.js";
 import { inShard } from "./shard.js";
 import { DEFAULT_RETRY, retryPolicy, type RetryTuning, type TrafficEvent } from "./throttling.js";
-import type { AzureCollectOptions } from "./types.js";
+import type { AzureCollectOptions, ProgressSink } from "./types.js";
 
 // Long-running network operations in flight at once; ARM counts each as a write.
 const RUNTIME_CONCURRENCY = 8;
@@ -39,32 +39,9 @@ export async function collectAzure(options: AzureCollectOptions, retry: Partial<
     progress.stage(`signing in (--auth ${options.auth})`);
     await checkCredential(credential, options.auth, cloud, signal);
 
-    const state = {
-      subscriptionsDone: 0,
-      subscriptionsTotal: 0,
-      resources: 0,
-      requests: 0,
-      throttledWaits: 0,
-    };
+    const state = { subscriptionsDone: 0, subscriptionsTotal: 0, resources: 0, requests: 0, throttledWaits: 0 };
     const tuning: RetryTuning = { ...DEFAULT_RETRY, ...retry };
-    const onTraffic = (event: TrafficEvent): void => {
-      switch (event.kind) {
-        case "request":
-          state.requests++;
-          break;
-        case "wait":
-          state.throttledWaits++;
-          progress.detail(`${event.reason === "quota" ? "quota spent" : "throttled"}: waiting ${(event.ms / 1000).toFixed(1)} s`);
-          break;
-        case "retry":
-          progress.detail(`${event.reason}: retry ${event.attempt} in ${(event.ms / 1000).toFixed(1)} s`);
-          break;
-        case "give-up":
-          progress.warn(`giving up on a request after ${event.attempts} attempts (${event.reason})`);
-          break;
-      }
-      progress.update(state);
-    };
+    const onTraffic = trafficReporter(progress, state);
 
     const graph = new ResourceGraphClient(credential, clientOptions(cloud));
     useRetryPolicy(graph.pipeline, retryPolicy(tuning, onTraffic));
@@ -134,9 +111,34 @@ export async function collectAzure(options: AzureCollectOptions, retry: Partial<
       resources: resources.sort(compareResources),
     };
   } catch (err) {
-    if (signal?.aborted) throw new ErguardError("interrupted", "interrupted; nothing was written", undefined, { cause: err });
+    if (signal?.aborted) throw new ErguardError("interrupted", "interrupted", undefined, { cause: err });
     throw err;
   }
+}
+
+// Counts requests and throttled waits into the progress state, and tells about retries.
+function trafficReporter(
+  progress: ProgressSink,
+  state: { requests: number; throttledWaits: number },
+): (event: TrafficEvent) => void {
+  return (event) => {
+    switch (event.kind) {
+      case "request":
+        state.requests++;
+        break;
+      case "wait":
+        state.throttledWaits++;
+        progress.detail(`${event.reason === "quota" ? "quota spent" : "throttled"}: waiting ${(event.ms / 1000).toFixed(1)} s`);
+        break;
+      case "retry":
+        progress.detail(`${event.reason}: retry ${event.attempt} in ${(event.ms / 1000).toFixed(1)} s`);
+        break;
+      case "give-up":
+        progress.warn(`giving up on a request after ${event.attempts} attempt${event.attempts === 1 ? "" : "s"} (${event.reason})`);
+        break;
+    }
+    progress.update(state);
+  };
 }
 
 async function collectNetworkRuntime(

@@ -20,7 +20,11 @@ import {
 } from "@azure/core-rest-pipeline";
 
 export interface RetryTuning {
+  // Attempts of one request that fail (5xx, dropped connections, timeouts).
   readonly maxAttempts: number;
+  // Throttled answers (429, or 503 with Retry-After) one request may wait out; they say
+  // "later", not "broken", so they get more room, within the budget.
+  readonly maxThrottledRetries: number;
   readonly baseDelayMs: number;
   readonly maxDelayMs: number;
   // One attempt that takes longer than this is abandoned and retried.
@@ -31,6 +35,7 @@ export interface RetryTuning {
 
 export const DEFAULT_RETRY: RetryTuning = {
   maxAttempts: 8,
+  maxThrottledRetries: 30,
   baseDelayMs: 1_000,
   maxDelayMs: 60_000,
   requestTimeoutMs: 120_000,
@@ -55,6 +60,8 @@ export function retryPolicy(tuning: RetryTuning, onEvent: (event: TrafficEvent) 
       const started = Date.now();
       const signal = request.abortSignal;
       if (request.timeout === 0) request.timeout = tuning.requestTimeoutMs;
+      let failures = 0;
+      let throttles = 0;
       for (let attempt = 1; ; attempt++) {
         const quotaWait = gate.waitNeeded(Date.now());
         if (quotaWait > 0) {
@@ -76,16 +83,21 @@ export function retryPolicy(tuning: RetryTuning, onEvent: (event: TrafficEvent) 
         if (response === undefined && !isTransientError(failure, request)) throw failure;
 
         const reason = response === undefined ? describeError(failure) : `HTTP ${response.status}`;
-        const throttled = response !== undefined && (response.status === 429 || response.status === 503);
         const serverDelay = response === undefined ? undefined : retryAfterMs(response.headers, Date.now());
-        const delay = throttled && serverDelay !== undefined ? serverDelay : Math.max(serverDelay ?? 0, backoff(tuning, attempt));
-        if (attempt >= tuning.maxAttempts || Date.now() - started + delay > tuning.budgetMs) {
+        const throttled = response?.status === 429 || (response?.status === 503 && serverDelay !== undefined);
+        if (throttled) throttles++;
+        else failures++;
+        // A 429 without Retry-After: Resource Graph's quota reset says how long.
+        const quotaReset = throttled ? parseTimeSpan(response?.headers.get("x-ms-user-quota-resets-after") ?? "") : undefined;
+        const delay = serverDelay ?? quotaReset ?? backoff(tuning, throttled ? throttles : failures);
+        const exhausted = throttled ? throttles > tuning.maxThrottledRetries : failures >= tuning.maxAttempts;
+        if (exhausted || Date.now() - started + delay > tuning.budgetMs) {
           onEvent({ kind: "give-up", attempts: attempt, reason });
           if (response !== undefined) return response;
           throw failure;
         }
         if (throttled) onEvent({ kind: "wait", ms: delay, reason: "throttled" });
-        else onEvent({ kind: "retry", ms: delay, attempt, reason });
+        else onEvent({ kind: "retry", ms: delay, attempt: failures, reason });
         await pause(delay, signal);
       }
     },
@@ -141,10 +153,7 @@ export function retryAfterMs(headers: HttpHeaders, now: number): number | undefi
     if (value !== undefined && /^\s*\d+(\.\d+)?\s*$/.test(value)) return Number(value);
   }
   const value = headers.get("retry-after");
-  if (value === undefined) {
-    const quotaReset = headers.get("x-ms-user-quota-resets-after");
-    return quotaReset === undefined ? undefined : parseTimeSpan(quotaReset);
-  }
+  if (value === undefined) return undefined;
   if (/^\s*\d+(\.\d+)?\s*$/.test(value)) return Number(value) * 1000;
   const date = Date.parse(value);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);

@@ -145,6 +145,38 @@ describe("collecting the inventory from Resource Graph", () => {
     expect(snapshot.source.errors).toEqual([]);
   });
 
+  it("waits for the quota reset a 429 names when it has no Retry-After", async () => {
+    const served = estate();
+    azure = await fakeAzure({ estate: served });
+    azure.inject({
+      route: "graph",
+      times: 1,
+      fault: { status: 429, headers: { "x-ms-user-quota-remaining": "0", "x-ms-user-quota-resets-after": "00:00:00.2" } },
+    });
+    const { snapshot, progress } = await collect(azure);
+
+    expectEveryResourceOnce(snapshot, served);
+    expect(progress.details).toContain("throttled: waiting 0.2 s");
+  });
+
+  it("gives up at once, and records the batch, when Azure asks to wait beyond the time allowed", async () => {
+    const served = makeEstate({ subscriptions: 2, fillerPerSubscription: 1 });
+    azure = await fakeAzure({ estate: served });
+    azure.inject({
+      route: "graph",
+      times: 1,
+      when: (r) => String(r.body?.["query"]).startsWith("resources"),
+      fault: { status: 429, headers: { "retry-after": "3600" }, body: { error: { code: "RateLimiting", message: "too many requests" } } },
+    });
+    const { snapshot, progress } = await collect(azure, {}, { ...FAST_RETRY, budgetMs: 60_000 });
+
+    expect(snapshot.source.errors.map((e) => [e.code, e.message])).toEqual([
+      ["RateLimiting", "too many requests"],
+      ["RateLimiting", "too many requests"],
+    ]);
+    expect(progress.warnings).toEqual(["giving up on a request after 1 attempt (HTTP 429)"]);
+  });
+
   it("records a subscription the credential may not read, and keeps the others whole", async () => {
     const served = makeEstate({ subscriptions: 5, fillerPerSubscription: 3 });
     const denied = served.subscriptions[2]?.subscriptionId as string;
