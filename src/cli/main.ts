@@ -13,6 +13,7 @@ import { registerCollect } from "./collect.js";
 import { registerEval } from "./eval.js";
 import { registerPolicy } from "./policy.js";
 import { registerReport } from "./report.js";
+import { registerScan } from "./scan.js";
 import { VERSION } from "../version.js";
 
 const program = new Command();
@@ -27,6 +28,7 @@ registerEval(program);
 registerPolicy(program);
 registerCollect(program);
 registerReport(program);
+registerScan(program);
 
 try {
   await program.parseAsync(process.argv);

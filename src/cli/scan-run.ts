@@ -1,0 +1,181 @@
+import { appendFile, mkdir, readFile, stat } from "node:fs/promises";
+import { join, relative } from "node:path";
+import { collectFiles } from "../collect/files.js";
+import { detectContent } from "../collect/detect.js";
+import { ErguardError } from "../errors.js";
+import { applyBaseline } from "../evaluate/baseline.js";
+import { builtinBundle, loadBundles, userBundle, type LoadedBundle } from "../evaluate/bundle.js";
+import { loadConfig, type ErguardConfig } from "../evaluate/config.js";
+import { evaluateSnapshot } from "../evaluate/evaluate.js";
+import { gate, type FailOn } from "../evaluate/exit-code.js";
+import { SEVERITIES, type Results } from "../evaluate/results.js";
+import { writeReports, parseFormats } from "../report/index.js";
+import { loadResults, renderJson } from "../report/json.js";
+import { sourceLinksFromEnv } from "../report/links.js";
+import { renderMarkdown } from "../report/markdown.js";
+import { parseJson } from "../snapshot/json-positions.js";
+import { MAX_SNAPSHOT_BYTES } from "../snapshot/load.js";
+import { readTextFile } from "../snapshot/read-text-file.js";
+import type { Snapshot } from "../snapshot/types.js";
+import { validateSnapshot } from "../snapshot/validate.js";
+import { parseParams, writeAtomically } from "./collect-files.js";
+import { createProgress, type TerminalProgress } from "./progress.js";
+import type { ScanOptions } from "./scan.js";
+
+// Returns the exit code.
+export async function runScan(inputs: string[], opts: ScanOptions): Promise<number> {
+  const formats = parseFormats(opts.format);
+  const source = opts.source ?? "files";
+  if (source !== "files" && source !== "azure") throw new ErguardError("bad_config", `--source "${source}": expected files or azure`);
+  if (source === "files" && inputs.length === 0) {
+    throw new ErguardError("bad_input", "nothing to scan: give snapshots, templates, plans or directories, or --source azure");
+  }
+  const progress = createProgress({ quiet: opts.quiet, verbose: opts.verbose });
+  try {
+    progress.stage("loading policy bundles");
+    const bundle = await loadBundles([builtinBundle(), ...opts.policy.map(userBundle)]);
+    const config = await loadConfig({ cwd: process.cwd(), ...(opts.config !== undefined ? { file: opts.config } : {}) });
+    const policyConfig = await mergedPolicyConfig(bundle, config);
+
+    const collected = source === "azure" ? await collectLive(opts, bundle, progress) : await collectInputs(inputs, opts, progress);
+    await mkdir(opts.out, { recursive: true });
+    if (collected.written === undefined) {
+      const path = join(opts.out, "snapshot.json");
+      await writeAtomically(path, collected.text);
+      collected.written = path;
+    }
+
+    progress.stage(`evaluating ${bundle.rules.length} rules over ${collected.snapshot.resources.length} resources`);
+    let results = evaluateSnapshot({
+      snapshot: collected.snapshot,
+      snapshotText: collected.text,
+      snapshotFile: relative(process.cwd(), collected.written) || collected.written,
+      bundle,
+      ...(config ? { config } : {}),
+      ...(policyConfig ? { policyConfig } : {}),
+      only: opts.only,
+      skip: opts.skip,
+      onRule: (done, total) => progress.update({ filesDone: done, filesTotal: total }),
+    });
+    if (opts.baseline !== undefined) results = applyBaseline(results, await loadResults(opts.baseline), opts.baseline);
+
+    progress.stage("writing reports");
+    const written = [join(opts.out, "results.json")];
+    await writeAtomically(written[0]!, renderJson(results));
+    const links = sourceLinksFromEnv(process.env);
+    const others = formats.filter((f) => f !== "json");
+    if (others.length > 0) {
+      written.push(
+        ...(await writeReports(results, {
+          formats: others,
+          outDir: opts.out,
+          baseName: "erguard",
+          sarif: {
+            profile: opts.sarifProfile ?? (process.env["GITHUB_ACTIONS"] === "true" ? "github" : "full"),
+            ...(opts.category !== undefined ? { category: opts.category } : {}),
+          },
+          markdown: links ? { links } : {},
+        })),
+      );
+    }
+    const summaryFile = process.env["GITHUB_STEP_SUMMARY"];
+    if (summaryFile) await appendFile(summaryFile, renderMarkdown(results, links ? { links } : {}) + "\n");
+    progress.finish();
+
+    const outcome = gate(results, opts.failOn as FailOn);
+    if (!opts.quiet) process.stdout.write(summaryTable(results, collected.snapshot.resources.length, collected.written, written));
+    process.stderr.write(`erguard: ${outcome.reason} (exit ${outcome.code})\n`);
+    return outcome.code;
+  } finally {
+    progress.finish();
+  }
+}
+
+interface Collected {
+  readonly snapshot: Snapshot;
+  readonly text: string;
+  written: string | undefined; // where the snapshot file is (the input, or what we wrote)
+}
+
+// One snapshot file is read as it is (its lines stay valid for findings); anything else is
+// collected into a new snapshot.
+async function collectInputs(inputs: string[], opts: ScanOptions, progress: TerminalProgress): Promise<Collected> {
+  if (inputs.length === 1 && (await isFile(inputs[0]!))) {
+    const file = inputs[0]!;
+    const text = await readTextFile(file, { maxBytes: MAX_SNAPSHOT_BYTES, what: "snapshots, templates and plans" });
+    const value = parseJson(text, file, { allowComments: true });
+    if (detectContent(value) === "snapshot") {
+      progress.stage(`reading snapshot ${file}`);
+      return { snapshot: validateSnapshot(value, file, text), text, written: file };
+    }
+  }
+  const snapshot = await collectFiles(inputs, {
+    parameterFiles: opts.parameters,
+    params: parseParams(opts.param),
+    baseDir: process.cwd(),
+    progress,
+  });
+  return { snapshot, text: JSON.stringify(snapshot, null, 2) + "\n", written: undefined };
+}
+
+async function collectLive(opts: ScanOptions, bundle: LoadedBundle, progress: TerminalProgress): Promise<Collected> {
+  void bundle;
+  void progress;
+  const out = join(opts.out, "snapshot.json");
+  await mkdir(opts.out, { recursive: true });
+  const { runAzureCollect } = await import("./collect-azure.js");
+  await runAzureCollect({ ...opts, out });
+  const text = await readFile(out, "utf8");
+  return { snapshot: validateSnapshot(JSON.parse(text), out, text), text, written: out };
+}
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+// The bundle's documented defaults (data.erguard.config) with erguard.yaml's policy: section
+// over them.
+async function mergedPolicyConfig(bundle: LoadedBundle, config: ErguardConfig | undefined): Promise<Record<string, unknown> | undefined> {
+  const erguard = bundle.data["erguard"];
+  const defaults = erguard && typeof erguard === "object" && !Array.isArray(erguard) ? (erguard as Record<string, unknown>)["config"] : undefined;
+  if (config?.policy === undefined) return undefined;
+  return deepMerge(isObject(defaults) ? defaults : {}, config.policy);
+}
+
+function deepMerge(base: Readonly<Record<string, unknown>>, over: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base };
+  for (const [k, v] of Object.entries(over)) {
+    const b = out[k];
+    out[k] = isObject(b) && isObject(v) ? deepMerge(b, v) : v;
+  }
+  return out;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === "object" && !Array.isArray(v);
+}
+
+// The short table printed at the end of a scan.
+export function summaryTable(results: Results, resources: number, snapshotFile: string, written: readonly string[]): string {
+  const statuses = ["fail", "waived", "unknown", "manual", "error", "pass"] as const;
+  const count = (severity: string, status: string) =>
+    results.results.filter((e) => e.severity === severity && e.status === status).length;
+  const lines: string[] = [];
+  lines.push(`erguard: ${results.rules.length} rules over ${resources} resources of ${snapshotFile}`);
+  lines.push("");
+  lines.push(["severity".padEnd(10), ...statuses.map((s) => s.padStart(8))].join(""));
+  for (const sev of SEVERITIES) {
+    const row = statuses.map((s) => count(sev, s));
+    if (row.every((n) => n === 0)) continue;
+    lines.push([sev.padEnd(10), ...row.map((n) => String(n).padStart(8))].join(""));
+  }
+  const totals = statuses.map((s) => results.results.filter((e) => e.status === s).length);
+  lines.push(["total".padEnd(10), ...totals.map((n) => String(n).padStart(8))].join(""));
+  lines.push("");
+  lines.push(`reports: ${written.join(", ")}`);
+  return lines.join("\n") + "\n";
+}
