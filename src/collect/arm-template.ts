@@ -7,7 +7,8 @@
 // declaration.
 //
 // What cannot be known before deployment is marked, not guessed: reference(), list*(),
-// utcNow(), newGuid() and secure parameters become {"$unknown": "<expression>"}; a condition
+// utcNow() and newGuid() become {"$unknown": "<expression>"}; secure parameters are never read
+// (they are "<redacted>"); a condition
 // that depends on one keeps the resource (a gate should see what might be deployed). The
 // deployment's subscription and resource group are the placeholders of deployment-target.ts.
 //
@@ -18,7 +19,7 @@ import { dirname, resolve } from "node:path";
 import { ErguardError, type SourceLocation } from "../errors.js";
 import { JsonDocument, parseJson, type JsonPath } from "../snapshot/json-positions.js";
 import { readTextFile } from "../snapshot/read-text-file.js";
-import type { CollectionError, ResourceOrigin } from "../snapshot/types.js";
+import { REDACTED, type CollectionError, type ResourceOrigin } from "../snapshot/types.js";
 import { evaluateExpression, ExpressionError, isExpression, literalString, parseExpression, type ArmFunction, type FunctionResolver } from "./arm-expressions.js";
 import { armString, functionResolver, type TemplateHost } from "./arm-functions.js";
 import { checkParameterValue, declaredType, isSecure, parameterFileValues, type GivenParameter, type ParameterValues } from "./arm-parameters.js";
@@ -125,8 +126,7 @@ class TemplateContext {
     const given = this.given.get(key);
     let value: JsonValue;
     if (isSecure(declaredType(decl))) {
-      // Secrets never enter a snapshot, whether given or defaulted.
-      value = unknownValue(`parameters('${declaredName}')`);
+      value = this.secureParameter(decl, given, root, path);
     } else if (given !== undefined) {
       value = checkParameterValue(declaredName, decl, given, this.location(path));
     } else if (Object.hasOwn(decl, "defaultValue")) {
@@ -142,6 +142,15 @@ class TemplateContext {
     }
     this.parameterCache.set(key, value);
     return value;
+  }
+
+  // A secret is never read into a snapshot: a secure parameter is "<redacted>" when it will
+  // have a value (given, defaulted, or required at deployment) and "" when it is known empty,
+  // so that a policy still sees whether a key is set.
+  private secureParameter(decl: JsonObject, given: GivenParameter | undefined, root: Scope, path: JsonPath): JsonValue {
+    let value: JsonValue | undefined = given?.value;
+    if (given === undefined && Object.hasOwn(decl, "defaultValue")) value = root.evaluate(decl["defaultValue"] as JsonValue, [...path, "defaultValue"]);
+    return value === "" ? "" : REDACTED;
   }
 
   variable(name: string, root: Scope): JsonValue {

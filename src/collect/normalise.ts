@@ -3,7 +3,7 @@
 // - `type` in lower case, `name` the last segment of the full name, `location` in ARM's form;
 // - child resources declared on their own (a subnet, a peering, an NSG rule, a route, …) merged
 //   into their parent's embedded array, and every embedded child given its resource id;
-// - secrets redacted (redact.ts);
+// - properties set to null left out, secrets redacted (redact.ts);
 // - sorted by id.
 // A child whose parent is not in the input stays a resource of its own.
 
@@ -168,7 +168,18 @@ function toRecord(d: DeclaredResource): MutableResource {
     const v = f[field];
     if (v !== undefined && v !== null && !isUnknown(v)) extra[field] = v;
   }
-  record.properties = structuredClone(d.properties);
+  record.properties = withoutNulls(d.properties);
   record.origin = d.origin;
   return record;
+}
+
+// A property set to null in a template is a property not set: a GET does not show it, and a
+// policy asking `not x.routeTable` must find it absent, not null.
+function withoutNulls(object: JsonObject): JsonObject {
+  const out: JsonObject = {};
+  for (const [key, value] of Object.entries(object)) {
+    if (value === null) continue;
+    out[key] = isObject(value) ? withoutNulls(value) : Array.isArray(value) ? value.map((v) => (isObject(v) ? withoutNulls(v) : v)) : value;
+  }
+  return out;
 }

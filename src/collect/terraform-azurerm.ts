@@ -2,19 +2,11 @@
 // the ARM resource a live GET returns. The table of what maps to what is in the documentation
 // of terraform-plan.ts; this file is its implementation, one entry per azurerm type.
 //
-// Attribute values may be unknown markers (after_unknown); a *_id attribute that is unknown in
-// the plan is resolved, where the configuration references another resource of the plan, to
-// that resource's ARM id. Null and empty-string attributes are left out, as ARM omits unset
-// properties.
+// Attribute values may be unknown markers (after_unknown); terraform-plan.ts has already
+// replaced an unknown *_id that references another resource of the plan by that resource's ARM
+// id. Null and empty-string attributes are left out, as ARM omits unset properties.
 
 import { isObject, isUnknown, type JsonObject, type JsonValue } from "./json-value.js";
-
-// What a mapping sees of one resource instance.
-export interface AttributeReader {
-  readonly values: JsonObject;
-  // The attribute, or, when it is an unknown *_id, the ARM id of the resource it references.
-  id(attribute: string): JsonValue | undefined;
-}
 
 export interface AzurermMapping {
   readonly armType: string;
@@ -25,7 +17,7 @@ export interface AzurermMapping {
   readonly parent?: { readonly attribute: string; readonly segment: string };
   // The ARM name of the resource when it is not `name` (a peering is named by its type).
   readonly name?: (v: JsonObject) => JsonValue | undefined;
-  readonly properties: (r: AttributeReader) => JsonObject;
+  readonly properties: (v: JsonObject) => JsonObject;
   readonly sku?: (v: JsonObject) => JsonObject | undefined;
 }
 
@@ -80,6 +72,12 @@ function blocks(v: JsonObject, attribute: string, map: (block: JsonObject) => Js
   return value.filter(isObject).map(map);
 }
 
+// A block attribute the plan only knows after apply.
+function unknownOf(v: JsonObject, attribute: string): JsonValue | undefined {
+  const value = v[attribute];
+  return isUnknown(value) ? value : undefined;
+}
+
 // The first block of a single-block attribute (bgp_settings, vpn_client_configuration).
 function block(v: JsonObject, attribute: string): JsonObject | undefined {
   const value = v[attribute];
@@ -97,7 +95,7 @@ function prefixes(v: JsonObject, many: string, one: string): Record<string, Json
 
 export const standardNames = (v: JsonObject): readonly (JsonValue | undefined)[] => [v["name"]];
 
-function securityRuleProperties(v: JsonObject, id: (attribute: string) => JsonValue | undefined): JsonObject {
+function securityRuleProperties(v: JsonObject): JsonObject {
   return compact({
     description: val(v, "description"),
     protocol: val(v, "protocol"),
@@ -109,8 +107,8 @@ function securityRuleProperties(v: JsonObject, id: (attribute: string) => JsonVa
     sourceAddressPrefixes: val(v, "source_address_prefixes"),
     destinationAddressPrefix: val(v, "destination_address_prefix"),
     destinationAddressPrefixes: val(v, "destination_address_prefixes"),
-    sourceApplicationSecurityGroups: refs(id("source_application_security_group_ids")),
-    destinationApplicationSecurityGroups: refs(id("destination_application_security_group_ids")),
+    sourceApplicationSecurityGroups: refs(val(v, "source_application_security_group_ids")),
+    destinationApplicationSecurityGroups: refs(val(v, "destination_application_security_group_ids")),
     access: val(v, "access"),
     priority: val(v, "priority"),
     direction: val(v, "direction"),
@@ -160,7 +158,7 @@ export const AZURERM_MAPPINGS: ReadonlyMap<string, AzurermMapping> = new Map<str
         const family = b["family"];
         return compact({ name: typeof tier === "string" && typeof family === "string" ? `${tier}_${family}` : undefined, tier: present(tier), family: present(family) });
       },
-      properties: ({ values: v, id }) =>
+      properties: (v) =>
         compact({
           serviceProviderProperties:
             val(v, "service_provider_name") !== undefined || val(v, "peering_location") !== undefined
@@ -170,7 +168,7 @@ export const AZURERM_MAPPINGS: ReadonlyMap<string, AzurermMapping> = new Map<str
                   bandwidthInMbps: val(v, "bandwidth_in_mbps"),
                 })
               : undefined,
-          expressRoutePort: ref(id("express_route_port_id")),
+          expressRoutePort: ref(val(v, "express_route_port_id")),
           bandwidthInGbps: val(v, "bandwidth_in_gbps"),
           allowClassicOperations: val(v, "allow_classic_operations"),
           globalReachEnabled: val(v, "global_reach_enabled"),
@@ -188,7 +186,7 @@ export const AZURERM_MAPPINGS: ReadonlyMap<string, AzurermMapping> = new Map<str
       // ARM names a peering by its type: AzurePrivatePeering, MicrosoftPeering.
       names: (v) => [v["express_route_circuit_name"], v["peering_type"]],
       name: (v) => v["peering_type"],
-      properties: ({ values: v, id }) => {
+      properties: (v) => {
         const ipv6 = block(v, "ipv6");
         return compact({
           peeringType: val(v, "peering_type"),
@@ -202,7 +200,7 @@ export const AZURERM_MAPPINGS: ReadonlyMap<string, AzurermMapping> = new Map<str
           sharedKey: val(v, "shared_key"),
           vlanId: val(v, "vlan_id"),
           microsoftPeeringConfig: peeringConfig(block(v, "microsoft_peering_config")),
-          routeFilter: ref(id("route_filter_id")),
+          routeFilter: ref(val(v, "route_filter_id")),
           gatewayManagerEtag: val(v, "gateway_manager_etag"),
           ipv6PeeringConfig:
             ipv6 === undefined
@@ -223,7 +221,7 @@ export const AZURERM_MAPPINGS: ReadonlyMap<string, AzurermMapping> = new Map<str
     {
       armType: "Microsoft.Network/expressRouteCircuits/authorizations",
       names: (v) => [v["express_route_circuit_name"], v["name"]],
-      properties: ({ values: v }) =>
+      properties: (v) =>
         compact({ authorizationKey: val(v, "authorization_key"), authorizationUseStatus: val(v, "authorization_use_status") }),
     },
   ],
@@ -232,10 +230,10 @@ export const AZURERM_MAPPINGS: ReadonlyMap<string, AzurermMapping> = new Map<str
     {
       armType: "Microsoft.Network/expressRouteCircuits/peerings/connections",
       parent: { attribute: "peering_id", segment: "connections" },
-      properties: ({ values: v, id }) =>
+      properties: (v) =>
         compact({
-          expressRouteCircuitPeering: ref(id("peering_id")),
-          peerExpressRouteCircuitPeering: ref(id("peer_peering_id")),
+          expressRouteCircuitPeering: ref(val(v, "peering_id")),
+          peerExpressRouteCircuitPeering: ref(val(v, "peer_peering_id")),
           addressPrefix: val(v, "address_prefix_ipv4"),
           authorizationKey: val(v, "authorization_key"),
           ipv6CircuitConnectionConfig: val(v, "address_prefix_ipv6") === undefined ? undefined : { addressPrefix: val(v, "address_prefix_ipv6") ?? null },
@@ -247,11 +245,11 @@ export const AZURERM_MAPPINGS: ReadonlyMap<string, AzurermMapping> = new Map<str
     {
       armType: "Microsoft.Network/expressRouteGateways/expressRouteConnections",
       parent: { attribute: "express_route_gateway_id", segment: "expressRouteConnections" },
-      properties: ({ values: v, id }) => {
+      properties: (v) => {
         const routing = block(v, "routing");
         const propagated = routing === undefined ? undefined : block(routing, "propagated_route_table");
         return compact({
-          expressRouteCircuitPeering: ref(id("express_route_circuit_peering_id")),
+          expressRouteCircuitPeering: ref(val(v, "express_route_circuit_peering_id")),
           authorizationKey: val(v, "authorization_key"),
           routingWeight: val(v, "routing_weight"),
           enableInternetSecurity: val(v, "enable_internet_security"),
@@ -275,9 +273,9 @@ export const AZURERM_MAPPINGS: ReadonlyMap<string, AzurermMapping> = new Map<str
     "azurerm_express_route_gateway",
     {
       armType: "Microsoft.Network/expressRouteGateways",
-      properties: ({ values: v, id }) =>
+      properties: (v) =>
         compact({
-          virtualHub: ref(id("virtual_hub_id")),
+          virtualHub: ref(val(v, "virtual_hub_id")),
           autoScaleConfiguration: val(v, "scale_units") === undefined ? undefined : { bounds: { min: val(v, "scale_units") ?? null } },
           allowNonVirtualWanTraffic: val(v, "allow_non_virtual_wan_traffic"),
         }),
@@ -287,7 +285,7 @@ export const AZURERM_MAPPINGS: ReadonlyMap<string, AzurermMapping> = new Map<str
     "azurerm_express_route_port",
     {
       armType: "Microsoft.Network/expressRoutePorts",
-      properties: ({ values: v }) => {
+      properties: (v) => {
         const link = (name: string): JsonValue => {
           const b = block(v, name);
           if (b === undefined) return { name };
@@ -318,7 +316,7 @@ export const AZURERM_MAPPINGS: ReadonlyMap<string, AzurermMapping> = new Map<str
     "azurerm_virtual_network_gateway",
     {
       armType: "Microsoft.Network/virtualNetworkGateways",
-      properties: ({ values: v, id }) => {
+      properties: (v) => {
         const bgp = block(v, "bgp_settings");
         const vpn = block(v, "vpn_client_configuration");
         return compact({
@@ -330,13 +328,13 @@ export const AZURERM_MAPPINGS: ReadonlyMap<string, AzurermMapping> = new Map<str
           enableBgp: val(v, "enable_bgp"),
           enablePrivateIpAddress: val(v, "private_ip_address_enabled"),
           // Forced tunneling: Internet-bound traffic goes to this (on-premises) site.
-          gatewayDefaultSite: ref(id("default_local_network_gateway_id")),
+          gatewayDefaultSite: ref(val(v, "default_local_network_gateway_id")),
           allowRemoteVnetTraffic: val(v, "remote_vnet_traffic_enabled"),
           allowVirtualWanTraffic: val(v, "virtual_wan_traffic_enabled"),
           ipConfigurations: ipConfigurations(v, "ip_configuration"),
           bgpSettings:
             bgp === undefined
-              ? undefined
+              ? unknownOf(v, "bgp_settings")
               : compact({
                   asn: val(bgp, "asn"),
                   peerWeight: val(bgp, "peer_weight"),
@@ -346,7 +344,7 @@ export const AZURERM_MAPPINGS: ReadonlyMap<string, AzurermMapping> = new Map<str
                 }),
           vpnClientConfiguration:
             vpn === undefined
-              ? undefined
+              ? unknownOf(v, "vpn_client_configuration")
               : compact({
                   vpnClientAddressPool: val(vpn, "address_space") === undefined ? undefined : { addressPrefixes: val(vpn, "address_space") ?? null },
                   vpnClientProtocols: val(vpn, "vpn_client_protocols"),
@@ -369,13 +367,13 @@ export const AZURERM_MAPPINGS: ReadonlyMap<string, AzurermMapping> = new Map<str
     "azurerm_virtual_network_gateway_connection",
     {
       armType: "Microsoft.Network/connections",
-      properties: ({ values: v, id }) =>
+      properties: (v) =>
         compact({
           connectionType: val(v, "type"),
-          virtualNetworkGateway1: ref(id("virtual_network_gateway_id")),
-          virtualNetworkGateway2: ref(id("peer_virtual_network_gateway_id")),
-          localNetworkGateway2: ref(id("local_network_gateway_id")),
-          peer: ref(id("express_route_circuit_id")),
+          virtualNetworkGateway1: ref(val(v, "virtual_network_gateway_id")),
+          virtualNetworkGateway2: ref(val(v, "peer_virtual_network_gateway_id")),
+          localNetworkGateway2: ref(val(v, "local_network_gateway_id")),
+          peer: ref(val(v, "express_route_circuit_id")),
           authorizationKey: val(v, "authorization_key"),
           sharedKey: val(v, "shared_key"),
           routingWeight: val(v, "routing_weight"),
@@ -409,7 +407,7 @@ export const AZURERM_MAPPINGS: ReadonlyMap<string, AzurermMapping> = new Map<str
     "azurerm_local_network_gateway",
     {
       armType: "Microsoft.Network/localNetworkGateways",
-      properties: ({ values: v }) => {
+      properties: (v) => {
         const bgp = block(v, "bgp_settings");
         return compact({
           gatewayIpAddress: val(v, "gateway_address"),
@@ -427,7 +425,7 @@ export const AZURERM_MAPPINGS: ReadonlyMap<string, AzurermMapping> = new Map<str
     "azurerm_virtual_network",
     {
       armType: "Microsoft.Network/virtualNetworks",
-      properties: ({ values: v }) => {
+      properties: (v) => {
         const ddos = block(v, "ddos_protection_plan");
         const encryption = block(v, "encryption");
         return compact({
@@ -458,7 +456,7 @@ export const AZURERM_MAPPINGS: ReadonlyMap<string, AzurermMapping> = new Map<str
     {
       armType: "Microsoft.Network/virtualNetworks/subnets",
       names: (v) => [v["virtual_network_name"], v["name"]],
-      properties: ({ values: v }) =>
+      properties: (v) =>
         compact({
           ...prefixes(v, "address_prefixes", "address_prefix"),
           serviceEndpoints: mapStrings(v["service_endpoints"], (service) => ({ service })),
@@ -477,11 +475,11 @@ export const AZURERM_MAPPINGS: ReadonlyMap<string, AzurermMapping> = new Map<str
     "azurerm_network_security_group",
     {
       armType: "Microsoft.Network/networkSecurityGroups",
-      properties: ({ values: v }) =>
+      properties: (v) =>
         compact({
           securityRules: blocks(v, "security_rule", (b) => ({
             name: b["name"] ?? null,
-            properties: securityRuleProperties(b, (attribute) => val(b, attribute)),
+            properties: securityRuleProperties(b),
           })),
         }),
     },
@@ -491,14 +489,14 @@ export const AZURERM_MAPPINGS: ReadonlyMap<string, AzurermMapping> = new Map<str
     {
       armType: "Microsoft.Network/networkSecurityGroups/securityRules",
       names: (v) => [v["network_security_group_name"], v["name"]],
-      properties: ({ values: v, id }) => securityRuleProperties(v, id),
+      properties: (v) => securityRuleProperties(v),
     },
   ],
   [
     "azurerm_route_table",
     {
       armType: "Microsoft.Network/routeTables",
-      properties: ({ values: v }) => {
+      properties: (v) => {
         // azurerm 4 says bgp_route_propagation_enabled, azurerm 3 disable_bgp_route_propagation.
         const enabled = v["bgp_route_propagation_enabled"];
         const disabled = typeof enabled === "boolean" ? !enabled : (v["disable_bgp_route_propagation"] ?? enabled);
@@ -514,14 +512,14 @@ export const AZURERM_MAPPINGS: ReadonlyMap<string, AzurermMapping> = new Map<str
     {
       armType: "Microsoft.Network/routeTables/routes",
       names: (v) => [v["route_table_name"], v["name"]],
-      properties: ({ values: v }) => routeProperties(v),
+      properties: (v) => routeProperties(v),
     },
   ],
   [
     "azurerm_route_filter",
     {
       armType: "Microsoft.Network/routeFilters",
-      properties: ({ values: v }) =>
+      properties: (v) =>
         compact({
           rules: blocks(v, "rule", (b) => ({
             name: b["name"] ?? null,
@@ -534,13 +532,13 @@ export const AZURERM_MAPPINGS: ReadonlyMap<string, AzurermMapping> = new Map<str
     "azurerm_firewall",
     {
       armType: "Microsoft.Network/azureFirewalls",
-      properties: ({ values: v, id }) => {
+      properties: (v) => {
         const management = block(v, "management_ip_configuration");
         const hub = block(v, "virtual_hub");
         return compact({
           sku: compact({ name: val(v, "sku_name"), tier: val(v, "sku_tier") }),
           threatIntelMode: val(v, "threat_intel_mode"),
-          firewallPolicy: ref(id("firewall_policy_id")),
+          firewallPolicy: ref(val(v, "firewall_policy_id")),
           ipConfigurations: ipConfigurations(v, "ip_configuration"),
           managementIpConfiguration:
             management === undefined
@@ -557,7 +555,7 @@ export const AZURERM_MAPPINGS: ReadonlyMap<string, AzurermMapping> = new Map<str
     {
       armType: "Microsoft.Network/publicIPAddresses",
       sku: (v) => compact({ name: val(v, "sku"), tier: val(v, "sku_tier") }),
-      properties: ({ values: v }) =>
+      properties: (v) =>
         compact({
           publicIPAllocationMethod: val(v, "allocation_method"),
           publicIPAddressVersion: val(v, "ip_version"),
@@ -571,9 +569,9 @@ export const AZURERM_MAPPINGS: ReadonlyMap<string, AzurermMapping> = new Map<str
     {
       armType: "Microsoft.Network/virtualNetworks/virtualNetworkPeerings",
       names: (v) => [v["virtual_network_name"], v["name"]],
-      properties: ({ values: v, id }) =>
+      properties: (v) =>
         compact({
-          remoteVirtualNetwork: ref(id("remote_virtual_network_id")),
+          remoteVirtualNetwork: ref(val(v, "remote_virtual_network_id")),
           allowVirtualNetworkAccess: val(v, "allow_virtual_network_access"),
           allowForwardedTraffic: val(v, "allow_forwarded_traffic"),
           allowGatewayTransit: val(v, "allow_gateway_transit"),

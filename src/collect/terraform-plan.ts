@@ -47,7 +47,8 @@ import { looksLikePlan } from "./detect.js";
 import { PLACEHOLDER_TARGET, resourceIdOf } from "./deployment-target.js";
 import { isObject, isUnknown, unknownValue, type JsonObject, type JsonValue } from "./json-value.js";
 import type { DeclaredResource } from "./normalise.js";
-import { AZURERM_ASSOCIATIONS, AZURERM_MAPPINGS, standardNames, type AttributeReader, type AzurermMapping } from "./terraform-azurerm.js";
+import { AZURERM_ASSOCIATIONS, AZURERM_MAPPINGS, standardNames, type AzurermMapping } from "./terraform-azurerm.js";
+import { asObject, configExpressions, moduleCallExpressions, parentModule } from "./terraform-config.js";
 import { TerraformSources } from "./terraform-sources.js";
 
 export interface PlanEvaluation {
@@ -82,7 +83,7 @@ export async function evaluatePlan(path: string, text: string, content: unknown,
     throw new ErguardError("bad_input", "not a Terraform plan: expected the output of `terraform show -json` with format_version and planned_values", { file });
   }
   const plan = content as JsonObject;
-  const configuration = isObject(plan["configuration"] ?? null) ? (plan["configuration"] as JsonObject) : undefined;
+  const configuration = asObject(plan["configuration"]);
   const instances = readInstances(plan, configuration);
   const subscriptionId = providerSubscription(configuration) ?? PLACEHOLDER_TARGET.subscriptionId;
   const warnings: string[] = [];
@@ -97,25 +98,38 @@ export async function evaluatePlan(path: string, text: string, content: unknown,
   }
 
   const identities = new Map<Instance, Identity | undefined>();
+  const resolved = new Map<Instance, JsonObject>();
   const resolving = new Set<Instance>();
 
-  const reader = (inst: Instance): AttributeReader => ({
-    values: inst.values,
-    id: (attribute) => {
-      const value = inst.values[attribute];
-      if (!isUnknown(value)) return value === null || value === "" ? undefined : value;
-      return referencedId(inst, attribute) ?? value;
-    },
-  });
+  // The values of an instance with every unknown *_id that the configuration references to
+  // another resource of the plan (`azurerm_x.y.id`) replaced by that resource's ARM id.
+  const valuesOf = (inst: Instance): JsonObject => {
+    const done = resolved.get(inst);
+    if (done !== undefined) return done;
+    if (resolving.has(inst)) return inst.values; // a reference cycle: leave the markers
+    resolving.add(inst);
+    try {
+      const value = resolveIds(inst.values, inst.expressions, "", (references) => referencedId(inst.moduleAddress, references)) as JsonObject;
+      resolved.set(inst, value);
+      return value;
+    } finally {
+      resolving.delete(inst);
+    }
+  };
 
-  // An unknown attribute whose configuration references `azurerm_x.y.id` (or `azurerm_x.y`).
-  const referencedId = (inst: Instance, attribute: string): string | undefined => {
-    const expression = inst.expressions[attribute];
-    const references = isObject(expression ?? null) ? (expression as JsonObject)["references"] : undefined;
-    if (!Array.isArray(references)) return undefined;
-    const prefix = inst.moduleAddress !== undefined ? `${inst.moduleAddress}.` : "";
+  // `azurerm_x.y.id` in the same module, or `var.v` of a module whose call passes such a
+  // reference from the enclosing module.
+  const referencedId = (moduleAddress: string | undefined, references: readonly JsonValue[]): string | undefined => {
+    const prefix = moduleAddress !== undefined ? `${moduleAddress}.` : "";
     for (const reference of references) {
       if (typeof reference !== "string") continue;
+      const variable = /^var\.([^.[\]]+)$/.exec(reference);
+      if (variable !== null && moduleAddress !== undefined) {
+        const passed = asObject(moduleCallExpressions(configuration, moduleAddress)[variable[1] ?? ""])?.["references"];
+        const id = Array.isArray(passed) ? referencedId(parentModule(moduleAddress), passed) : undefined;
+        if (id !== undefined) return id;
+        continue;
+      }
       const m = /^([a-z0-9_]+\.[^.[\]]+)(\[[^\]]+\])?(\.id)?$/.exec(reference);
       if (m === null) continue;
       const target = m[2] !== undefined ? byAddress.get(`${prefix}${m[1]}${m[2]}`) : singleInstance(byBase.get(`${prefix}${m[1]}`));
@@ -128,15 +142,10 @@ export async function evaluatePlan(path: string, text: string, content: unknown,
   const identityOf = (inst: Instance): Identity | undefined => {
     if (identities.has(inst)) return identities.get(inst);
     const mapping = AZURERM_MAPPINGS.get(inst.type);
-    if (mapping === undefined || resolving.has(inst)) return undefined;
-    resolving.add(inst);
-    try {
-      const identity = computeIdentity(inst, mapping, reader(inst), subscriptionId);
-      identities.set(inst, identity);
-      return identity;
-    } finally {
-      resolving.delete(inst);
-    }
+    if (mapping === undefined) return undefined;
+    const identity = computeIdentity(mapping, valuesOf(inst), subscriptionId);
+    identities.set(inst, identity);
+    return identity;
   };
 
   const sources = new TerraformSources(path, configuration);
@@ -144,11 +153,12 @@ export async function evaluatePlan(path: string, text: string, content: unknown,
   const resources: DeclaredResource[] = [];
   const patches: { inst: Instance; subnetId: JsonValue | undefined; property: string; value: JsonValue | undefined }[] = [];
 
+
   for (const inst of instances) {
     const association = AZURERM_ASSOCIATIONS.get(inst.type);
     if (association !== undefined) {
-      const r = reader(inst);
-      patches.push({ inst, subnetId: r.id(association.subnetAttribute), property: association.property, value: r.id(association.valueAttribute) });
+      const v = valuesOf(inst);
+      patches.push({ inst, subnetId: v[association.subnetAttribute], property: association.property, value: v[association.valueAttribute] });
       continue;
     }
     const mapping = AZURERM_MAPPINGS.get(inst.type);
@@ -156,8 +166,7 @@ export async function evaluatePlan(path: string, text: string, content: unknown,
       skippedTypes.set(inst.type, (skippedTypes.get(inst.type) ?? 0) + 1);
       continue;
     }
-    const identity = identityOf(inst);
-    if (identity === undefined) continue;
+    const identity = identityOf(inst) as Identity;
     const declaration = await sources.locate(inst.moduleAddress, inst.type, inst.name);
     let origin: DeclaredResource["origin"];
     if (declaration !== undefined) {
@@ -167,7 +176,7 @@ export async function evaluatePlan(path: string, text: string, content: unknown,
       const line = inst.changeIndex === undefined ? undefined : changeLines[inst.changeIndex];
       origin = { file, ...(line !== undefined ? { line } : {}), address: inst.address };
     }
-    const v = inst.values;
+    const v = valuesOf(inst);
     const fields: JsonObject = {};
     if (typeof v["location"] === "string") fields["location"] = v["location"];
     if (isObject(v["tags"] ?? null)) fields["tags"] = v["tags"] as JsonObject;
@@ -182,13 +191,13 @@ export async function evaluatePlan(path: string, text: string, content: unknown,
       subscriptionId,
       ...(typeof resourceGroup === "string" ? { resourceGroup } : {}),
       fields,
-      properties: mapping.properties(reader(inst)),
+      properties: mapping.properties(v),
       origin,
     });
   }
 
   for (const patch of patches) {
-    if (typeof patch.subnetId !== "string" || patch.value === undefined) {
+    if (typeof patch.subnetId !== "string" || patch.value === undefined || patch.value === null) {
       warnings.push(`${file}: ${patch.inst.address}: the subnet it associates is not known from the plan; the association is not applied`);
       continue;
     }
@@ -209,11 +218,10 @@ function text(value: JsonValue | undefined): string {
   return value === null || value === undefined ? "" : String(value);
 }
 
-function computeIdentity(inst: Instance, mapping: AzurermMapping, r: AttributeReader, subscriptionId: string): Identity | undefined {
-  const v = inst.values;
+function computeIdentity(mapping: AzurermMapping, v: JsonObject, subscriptionId: string): Identity {
   const ownName = text(mapping.name?.(v) ?? v["name"]);
   if (mapping.parent !== undefined) {
-    const parentId = text(r.id(mapping.parent.attribute));
+    const parentId = text(v[mapping.parent.attribute]);
     const parentName = parentId.split("/").slice(-3);
     return { id: `${parentId}/${mapping.parent.segment}/${ownName}`, name: [parentName[0] ?? "", parentName[2] ?? "", ownName].join("/") };
   }
@@ -242,11 +250,8 @@ function applyToSubnet(resources: readonly DeclaredResource[], subnetId: string,
 }
 
 function providerSubscription(configuration: JsonObject | undefined): string | undefined {
-  const providers = configuration?.["provider_config"];
-  const azurerm = isObject(providers ?? null) ? (providers as JsonObject)["azurerm"] : undefined;
-  const expressions = isObject(azurerm ?? null) ? (azurerm as JsonObject)["expressions"] : undefined;
-  const subscription = isObject(expressions ?? null) ? (expressions as JsonObject)["subscription_id"] : undefined;
-  const constant = isObject(subscription ?? null) ? (subscription as JsonObject)["constant_value"] : undefined;
+  const expressions = asObject(asObject(asObject(configuration?.["provider_config"])?.["azurerm"])?.["expressions"]);
+  const constant = asObject(expressions?.["subscription_id"])?.["constant_value"];
   return typeof constant === "string" && constant !== "" ? constant : undefined;
 }
 
@@ -298,19 +303,6 @@ function moduleOf(address: string): string | undefined {
   return m?.[1];
 }
 
-function configExpressions(configuration: JsonObject | undefined, moduleAddress: string | undefined, address: string): JsonObject {
-  let module = isObject(configuration?.["root_module"] ?? null) ? (configuration?.["root_module"] as JsonObject) : undefined;
-  for (const part of (moduleAddress ?? "").split(/\.?module\./).filter((p) => p !== "")) {
-    const calls = module?.["module_calls"];
-    const call = isObject(calls ?? null) ? (calls as JsonObject)[part.replace(/\[.*\]$/, "")] : undefined;
-    module = isObject(call ?? null) && isObject((call as JsonObject)["module"] ?? null) ? ((call as JsonObject)["module"] as JsonObject) : undefined;
-  }
-  const resources = module?.["resources"];
-  const config = Array.isArray(resources) ? resources.find((r) => isObject(r) && r["address"] === address) : undefined;
-  const expressions = isObject(config ?? null) ? (config as JsonObject)["expressions"] : undefined;
-  return isObject(expressions ?? null) ? (expressions as JsonObject) : {};
-}
-
 // `after` with every value `after_unknown` marks as unknown replaced by the unknown marker.
 function withUnknowns(after: JsonValue | undefined, unknown: JsonValue | undefined, path: string): JsonValue {
   if (unknown === true) return unknownValue(path);
@@ -325,4 +317,19 @@ function withUnknowns(after: JsonValue | undefined, unknown: JsonValue | undefin
     return out;
   }
   return after ?? null;
+}
+
+// Walks values and their configuration expressions side by side (nested blocks are arrays of
+// objects in both) and resolves each unknown *_id whose expression references a resource.
+function resolveIds(value: JsonValue, expression: JsonValue | undefined, key: string, resolve: (references: readonly JsonValue[]) => string | undefined): JsonValue {
+  if (isUnknown(value)) {
+    const references = isObject(expression ?? null) ? (expression as JsonObject)["references"] : undefined;
+    return key.endsWith("_id") && Array.isArray(references) ? (resolve(references) ?? value) : value;
+  }
+  if (Array.isArray(value)) return value.map((v, i) => resolveIds(v, Array.isArray(expression) ? expression[i] : undefined, key, resolve));
+  if (!isObject(value)) return value;
+  const out: JsonObject = {};
+  const expressions = isObject(expression ?? null) ? (expression as JsonObject) : {};
+  for (const [k, v] of Object.entries(value)) out[k] = resolveIds(v, expressions[k], k, resolve);
+  return out;
 }

@@ -6,7 +6,8 @@
 
 import { readdir, readFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
-import { isObject, type JsonObject } from "./json-value.js";
+import type { JsonObject } from "./json-value.js";
+import { moduleCallChain } from "./terraform-config.js";
 
 export interface Declaration {
   readonly file: string; // absolute
@@ -35,18 +36,12 @@ export class TerraformSources {
   // module.hub.module.subnets → the directory of that module, when every source is local.
   private moduleDirectory(moduleAddress: string | undefined): string | undefined {
     let directory = dirname(resolve(this.planPath));
-    let config: JsonObject | undefined = isObject(this.configuration?.["root_module"] ?? null) ? (this.configuration?.["root_module"] as JsonObject) : undefined;
-    if (moduleAddress === undefined || moduleAddress === "") return directory;
-    for (const part of moduleAddress.split(/\.?module\./).filter((p) => p !== "")) {
-      const callName = part.replace(/\[.*\]$/, "");
-      const calls = config?.["module_calls"];
-      const call = isObject(calls ?? null) ? (calls as JsonObject)[callName] : undefined;
-      if (!isObject(call ?? null)) return undefined;
-      const source = (call as JsonObject)["source"];
+    const chain = moduleCallChain(this.configuration, moduleAddress);
+    if (chain === undefined) return undefined;
+    for (const call of chain) {
+      const source = call["source"];
       if (typeof source !== "string" || !/^\.\.?\//.test(source)) return undefined;
       directory = resolve(directory, source);
-      const module = (call as JsonObject)["module"];
-      config = isObject(module ?? null) ? (module as JsonObject) : undefined;
     }
     return directory;
   }
