@@ -8,25 +8,32 @@ import { basename, dirname, join } from "node:path";
 import { randomBytes } from "node:crypto";
 import { ErguardError } from "../errors.js";
 import { collectFiles } from "../collect/files.js";
-import type { ProgressSink } from "../collect/types.js";
 import type { Snapshot } from "../snapshot/types.js";
+import { createProgress } from "./progress.js";
 
 export interface FileCollectFlags {
   readonly parameters: string[];
   readonly param: string[];
   readonly out: string;
+  readonly quiet?: boolean;
+  readonly verbose?: boolean;
 }
 
 export async function runFileCollect(inputs: string[], opts: FileCollectFlags): Promise<void> {
-  const progress = stderrProgress();
-  const snapshot = await collectFiles(inputs, {
-    parameterFiles: opts.parameters,
-    params: parseParams(opts.param),
-    baseDir: process.cwd(),
-    progress,
-  });
+  const progress = createProgress({ quiet: opts.quiet ?? false, verbose: opts.verbose ?? false });
+  let snapshot: Snapshot;
+  try {
+    snapshot = await collectFiles(inputs, {
+      parameterFiles: opts.parameters,
+      params: parseParams(opts.param),
+      baseDir: process.cwd(),
+      progress,
+    });
+  } finally {
+    progress.finish();
+  }
   await writeAtomically(opts.out, JSON.stringify(snapshot, null, 2) + "\n");
-  process.stderr.write(`erguard: wrote ${opts.out}: ${summary(snapshot)}\n`);
+  if (opts.quiet !== true) process.stderr.write(`erguard: wrote ${opts.out}: ${summary(snapshot)}\n`);
   const errors = snapshot.source.errors.length;
   if (errors > 0) {
     throw new ErguardError(
@@ -56,7 +63,7 @@ export async function writeAtomically(path: string, content: string): Promise<vo
   } catch (err) {
     await rm(temporary, { force: true });
     const reason = err instanceof Error ? err.message : String(err);
-    throw new ErguardError("bad_config", `cannot write the snapshot: ${reason}`, { file: path }, { cause: err });
+    throw new ErguardError("bad_config", `cannot write the file: ${reason}`, { file: path }, { cause: err });
   }
 }
 
@@ -64,20 +71,4 @@ function summary(snapshot: Snapshot): string {
   const files = Array.isArray(snapshot.source.scope["files"]) ? snapshot.source.scope["files"].length : 0;
   const n = snapshot.resources.length;
   return `${n} resource${n === 1 ? "" : "s"} from ${files} file${files === 1 ? "" : "s"}`;
-}
-
-// Warnings on stderr, one line each; stages on a terminal only (a CI log gets the summary);
-// details with ERGUARD_VERBOSE.
-function stderrProgress(): ProgressSink {
-  const verbose = process.env["ERGUARD_VERBOSE"] !== undefined && process.env["ERGUARD_VERBOSE"] !== "";
-  return {
-    stage: (name) => {
-      if (process.stderr.isTTY) process.stderr.write(`erguard: ${name}\n`);
-    },
-    update: () => {},
-    warn: (message) => process.stderr.write(`erguard: warning: ${message}\n`),
-    detail: (message) => {
-      if (verbose) process.stderr.write(`erguard: ${message}\n`);
-    },
-  };
 }

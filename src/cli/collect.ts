@@ -57,7 +57,7 @@ export function registerCollect(program: Command): void {
       const azureOnly = azureOnlyOptionsUsed(opts);
       if (azureOnly.length > 0) throw new ErguardError("bad_config", `${azureOnly.join(", ")} needs --source azure`);
       const { runFileCollect } = await import("./collect-files.js");
-      await runFileCollect(inputs, { parameters: opts.parameters, param: opts.param, out: opts.out });
+      await runFileCollect(inputs, { parameters: opts.parameters, param: opts.param, out: opts.out, quiet: opts.quiet, verbose: opts.verbose });
     });
 }
 
