@@ -11,6 +11,7 @@ import { Command, CommanderError } from "commander";
 import { exitCodeFor, formatError } from "./errors.js";
 import { registerCollect } from "./collect.js";
 import { registerEval } from "./eval.js";
+import { registerMerge } from "./merge.js";
 import { registerPolicy } from "./policy.js";
 import { registerReport } from "./report.js";
 import { registerScan } from "./scan.js";
@@ -29,6 +30,7 @@ registerPolicy(program);
 registerCollect(program);
 registerReport(program);
 registerScan(program);
+registerMerge(program);
 
 try {
   await program.parseAsync(process.argv);
