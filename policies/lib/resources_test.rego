@@ -1,0 +1,47 @@
+package erguard.lib.resources_test
+
+import data.erguard.lib.fixtures_test as fx
+import data.erguard.lib.resources as res
+
+estate := fx.snapshot([
+	fx.circuit(fx.sub_a, "er-1", {}),
+	fx.vnet(fx.sub_a, "hub", ["10.0.0.0/16"], [], {"type": "Microsoft.Network/virtualNetworks"}),
+])
+
+test_indexes_resources_by_lower_case_type_and_id if {
+	circuits := res.of_type(res.circuit_type) with input as estate
+	count(circuits) == 1
+	vnets := res.of_type(res.vnet_type) with input as estate
+	vnets[lower(fx.vnet_id(fx.sub_a, "hub"))].name == "hub"
+}
+
+test_a_type_without_resources_is_an_empty_object if {
+	res.of_type(res.port_type) == {} with input as estate
+}
+
+test_looks_up_references_case_insensitively if {
+	r := res.get({"id": upper(fx.circuit_id(fx.sub_a, "er-1"))}) with input as estate
+	r.name == "er-1"
+	r2 := res.get(fx.circuit_id(fx.sub_a, "er-1")) with input as estate
+	r2.name == "er-1"
+}
+
+test_parent_and_name_of_child_ids if {
+	res.parent_id("/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/a") == "/subscriptions/s/resourcegroups/rg/providers/microsoft.network/virtualnetworks/v"
+	res.name_of("/subscriptions/s/x/y/Name") == "Name"
+}
+
+test_subscription_from_the_resource_or_its_id if {
+	res.subscription_of({"id": "/subscriptions/ABC/resourceGroups/rg"}) == "abc"
+	res.subscription_of({"id": "/subscriptions/abc/x", "subscriptionId": "DEF"}) == "def"
+}
+
+test_tags_are_read_case_insensitively if {
+	res.tag({"tags": {"ERGuard-Customer": "contoso"}}, "erguard-customer") == "contoso"
+	not res.tag({"tags": {}}, "erguard-customer")
+}
+
+test_iac_sources_are_recognised if {
+	res.iac with input as fx.iac([])
+	not res.iac with input as fx.snapshot([])
+}

@@ -1,0 +1,285 @@
+# METADATA
+# description: |
+#   How the estate's network pieces connect: subnets with their virtual network, NSG and route
+#   table; gateways and the virtual network they serve; connections between gateways and
+#   circuits; circuits, their peerings, Global Reach links and ExpressRoute Direct ports;
+#   Virtual WAN hubs; virtual network peerings; and the virtual networks each circuit reaches.
+#   Every relation is a partial rule keyed by lower-case id, computed once and looked up.
+package erguard.lib.topology
+
+import data.erguard.lib.resources as res
+import data.erguard.lib.values
+
+# --- subnets ----------------------------------------------------------------------------
+
+# subnets[subnet id] = {"id", "name", "vnet" (lower-case id), "properties"}.
+subnets[sid] := {
+	"id": sid,
+	"name": object.get(s, "name", res.name_of(sid)),
+	"vnet": lower(v.id),
+	"properties": object.get(s, "properties", {}),
+} if {
+	some v in res.of_type(res.vnet_type)
+	some s in values.list(v, ["properties", "subnets"])
+	sid := subnet_id(v, s)
+}
+
+# A subnet's id; IaC may not know it before deployment, so it is built from the names then.
+subnet_id(v, s) := lower(s.id) if is_string(s.id)
+
+subnet_id(v, s) := lower(concat("/", [v.id, "subnets", s.name])) if {
+	not is_string(s.id)
+	is_string(s.name)
+}
+
+# The virtual network (lower-case id) of a subnet id.
+vnet_of_subnet(sid) := regex.replace(lower(sid), `/subnets/[^/]+$`, "")
+
+# The subnets (ids) of each virtual network.
+vnet_subnets[s.vnet] contains sid if some sid, s in subnets
+
+# The NSG (lower-case id) each subnet names.
+subnet_nsg[sid] := res.ref_id(s.properties.networkSecurityGroup) if some sid, s in subnets
+
+# The subnets each NSG is associated with, from either side of the association.
+nsg_subnets[nsg] contains sid if some sid, nsg in subnet_nsg
+
+nsg_subnets[lower(n.id)] contains lower(s.id) if {
+	some n in res.of_type(res.nsg_type)
+	some s in values.list(n, ["properties", "subnets"])
+	is_string(s.id)
+}
+
+# The network interfaces each NSG is associated with.
+nsg_nics[lower(n.id)] contains lower(i.id) if {
+	some n in res.of_type(res.nsg_type)
+	some i in values.list(n, ["properties", "networkInterfaces"])
+	is_string(i.id)
+}
+
+nsg_nics[res.ref_id(nic.properties.networkSecurityGroup)] contains lower(nic.id) if {
+	some nic in res.of_type(res.nic_type)
+	res.ref_id(nic.properties.networkSecurityGroup)
+}
+
+# The route table (lower-case id) each subnet names.
+subnet_route_table[sid] := res.ref_id(s.properties.routeTable) if some sid, s in subnets
+
+# The subnets each route table is associated with, from either side of the association.
+route_table_subnets[rt] contains sid if some sid, rt in subnet_route_table
+
+route_table_subnets[lower(t.id)] contains lower(s.id) if {
+	some t in res.of_type(res.route_table_type)
+	some s in values.list(t, ["properties", "subnets"])
+	is_string(s.id)
+}
+
+# --- gateways and connections -----------------------------------------------------------
+
+# The virtual network each virtual network gateway is deployed in (from its ipConfigurations).
+gateway_vnet[lower(gw.id)] := vnet_of_subnet(res.ref_id(ipc.properties.subnet)) if {
+	some gw in res.of_type(res.gateway_type)
+	some ipc in values.list(gw, ["properties", "ipConfigurations"])
+	res.ref_id(ipc.properties.subnet)
+}
+
+# The gateways deployed in each virtual network.
+vnet_gateways[vnet] contains gw if some gw, vnet in gateway_vnet
+
+# True for ExpressRoute virtual network gateways (gatewayType ExpressRoute).
+is_er_gateway(gw) if lower(object.get(gw, ["properties", "gatewayType"], "")) == "expressroute"
+
+# True for VPN virtual network gateways.
+is_vpn_gateway(gw) if lower(object.get(gw, ["properties", "gatewayType"], "")) == "vpn"
+
+# The type of a connection in lower case: expressroute, ipsec, vnet2vnet.
+connection_kind(c) := lower(object.get(c, ["properties", "connectionType"], ""))
+
+# The gateway (lower-case id) each connection starts from.
+connection_gateway[lower(c.id)] := res.ref_id(c.properties.virtualNetworkGateway1) if {
+	some c in res.of_type(res.connection_type)
+	res.ref_id(c.properties.virtualNetworkGateway1)
+}
+
+# The circuit (lower-case id) each ExpressRoute connection links to.
+connection_circuit[lower(c.id)] := res.ref_id(c.properties.peer) if {
+	some c in res.of_type(res.connection_type)
+	connection_kind(c) == "expressroute"
+	res.ref_id(c.properties.peer)
+}
+
+# The connections of each circuit, the circuits of each gateway, the gateways of each circuit.
+circuit_connections[circuit] contains conn if some conn, circuit in connection_circuit
+
+gateway_circuits[connection_gateway[conn]] contains circuit if some conn, circuit in connection_circuit
+
+circuit_gateways[circuit] contains connection_gateway[conn] if some conn, circuit in connection_circuit
+
+# The connections of each gateway (all kinds).
+gateway_connections[gw] contains conn if some conn, gw in connection_gateway
+
+# The circuit (lower-case id) of a circuit peering id: …/expressRouteCircuits/c/peerings/p.
+circuit_of_peering(pid) := regex.replace(lower(pid), `/peerings/[^/]+$`, "")
+
+# --- Virtual WAN ------------------------------------------------------------------------
+
+# The hub (lower-case id) of each Virtual WAN ExpressRoute gateway.
+er_gateway_hub[lower(g.id)] := res.ref_id(g.properties.virtualHub) if {
+	some g in res.of_type(res.er_gateway_type)
+	res.ref_id(g.properties.virtualHub)
+}
+
+# The circuits each Virtual WAN ExpressRoute gateway connects (its expressRouteConnections).
+er_gateway_circuits[lower(g.id)] contains circuit_of_peering(res.ref_id(c.properties.expressRouteCircuitPeering)) if {
+	some g in res.of_type(res.er_gateway_type)
+	some c in values.list(g, ["properties", "expressRouteConnections"])
+	res.ref_id(c.properties.expressRouteCircuitPeering)
+}
+
+# The circuits of each hub and the hubs of each circuit.
+hub_circuits[er_gateway_hub[g]] contains c if {
+	some g, cs in er_gateway_circuits
+	some c in cs
+}
+
+circuit_hubs[c] contains hub if {
+	some hub, cs in hub_circuits
+	some c in cs
+}
+
+# The virtual networks connected to each hub: from the hub's virtualNetworkConnections and from
+# hubVirtualNetworkConnections collected as resources of their own.
+hub_vnets[lower(h.id)] contains res.ref_id(c.properties.remoteVirtualNetwork) if {
+	some h in res.of_type(res.hub_type)
+	some c in values.list(h, ["properties", "virtualNetworkConnections"])
+	res.ref_id(c.properties.remoteVirtualNetwork)
+}
+
+hub_vnets[res.parent_id(c.id)] contains res.ref_id(c.properties.remoteVirtualNetwork) if {
+	some c in res.of_type(res.hub_connection_type)
+	res.ref_id(c.properties.remoteVirtualNetwork)
+}
+
+# --- virtual network peering ------------------------------------------------------------
+
+# vnet_peerings[vnet] is the set of peering objects of that virtual network.
+vnet_peerings[lower(v.id)] contains p if {
+	some v in res.of_type(res.vnet_type)
+	some p in values.list(v, ["properties", "virtualNetworkPeerings"])
+}
+
+# The virtual networks each virtual network is peered with.
+vnet_peers[vnet] contains res.ref_id(p.properties.remoteVirtualNetwork) if {
+	some vnet, ps in vnet_peerings
+	some p in ps
+	res.ref_id(p.properties.remoteVirtualNetwork)
+}
+
+# Spokes that use a hub's gateways (useRemoteGateways): gateway_spokes[hub vnet] = spokes.
+gateway_spokes[res.ref_id(p.properties.remoteVirtualNetwork)] contains vnet if {
+	some vnet, ps in vnet_peerings
+	some p in ps
+	object.get(p, ["properties", "useRemoteGateways"], false) == true
+}
+
+# --- circuits ---------------------------------------------------------------------------
+
+# The peerings of a circuit, and each one's type (AzurePrivatePeering, MicrosoftPeering,
+# AzurePublicPeering; ARM names a peering by its type).
+peerings(circuit) := values.list(circuit, ["properties", "peerings"])
+
+peering_type(p) := object.get(p, ["properties", "peeringType"], object.get(p, "name", ""))
+
+# The peering of a given type on a circuit.
+peering(circuit, kind) := p if {
+	some p in peerings(circuit)
+	lower(peering_type(p)) == lower(kind)
+}
+
+# Global Reach: the circuits each circuit is linked to (either side may declare the link).
+global_reach_links[lower(c.id)] contains circuit_of_peering(res.ref_id(conn.properties.peerExpressRouteCircuitPeering)) if {
+	some c in res.of_type(res.circuit_type)
+	some p in peerings(c)
+	some conn in values.list(p, ["properties", "connections"])
+	res.ref_id(conn.properties.peerExpressRouteCircuitPeering)
+}
+
+global_reach[c] contains other if {
+	some c, others in global_reach_links
+	some other in others
+}
+
+global_reach[other] contains c if {
+	some c, others in global_reach_links
+	some other in others
+}
+
+# The ExpressRoute Direct port each circuit is provisioned on, and the circuits of each port.
+circuit_port[lower(c.id)] := res.ref_id(c.properties.expressRoutePort) if {
+	some c in res.of_type(res.circuit_type)
+	res.ref_id(c.properties.expressRoutePort)
+}
+
+port_circuits[port] contains c if some c, port in circuit_port
+
+port_circuits[lower(p.id)] contains res.ref_id(c) if {
+	some p in res.of_type(res.port_type)
+	some c in values.list(p, ["properties", "circuits"])
+	res.ref_id(c)
+}
+
+# The bandwidth of a circuit in Mbps: a provider circuit's bandwidthInMbps, a Direct circuit's
+# bandwidthInGbps.
+bandwidth_mbps(c) := c.properties.serviceProviderProperties.bandwidthInMbps if is_number(c.properties.serviceProviderProperties.bandwidthInMbps)
+
+bandwidth_mbps(c) := c.properties.bandwidthInGbps * 1000 if {
+	not is_number(object.get(c, ["properties", "serviceProviderProperties", "bandwidthInMbps"], null))
+	is_number(c.properties.bandwidthInGbps)
+}
+
+# The peering location of a circuit: its provider's, or its Direct port's.
+peering_location(c) := lower(c.properties.serviceProviderProperties.peeringLocation) if is_string(c.properties.serviceProviderProperties.peeringLocation)
+
+peering_location(c) := lower(port.properties.peeringLocation) if {
+	not is_string(object.get(c, ["properties", "serviceProviderProperties", "peeringLocation"], null))
+	port := res.get(c.properties.expressRoutePort)
+	is_string(port.properties.peeringLocation)
+}
+
+# --- reachability -----------------------------------------------------------------------
+
+# The virtual networks a circuit reaches: those whose gateway connects to it, the spokes that
+# use such a gateway through peering, and the virtual networks of Virtual WAN hubs it joins.
+circuit_vnets[c] contains vnet if {
+	some c, gws in circuit_gateways
+	some gw in gws
+	vnet := gateway_vnet[gw]
+}
+
+circuit_vnets[c] contains spoke if {
+	some c, gws in circuit_gateways
+	some gw in gws
+	some spoke in gateway_spokes[gateway_vnet[gw]]
+}
+
+circuit_vnets[c] contains vnet if {
+	some c, hubs in circuit_hubs
+	some hub in hubs
+	some vnet in hub_vnets[hub]
+}
+
+# The circuits through which each virtual network is reached.
+vnet_circuits[vnet] contains c if {
+	some c, vnets in circuit_vnets
+	some vnet in vnets
+}
+
+# The address prefixes of a virtual network.
+address_prefixes(v) := values.list(v, ["properties", "addressSpace", "addressPrefixes"])
+
+# The address prefixes of a subnet (addressPrefix and addressPrefixes).
+subnet_prefixes(s) := {p |
+	some p in array.concat([object.get(s, ["properties", "addressPrefix"], "")], values.list(s, ["properties", "addressPrefixes"]))
+	is_string(p)
+	p != ""
+}

@@ -1,0 +1,112 @@
+package erguard.lib.topology_test
+
+import data.erguard.lib.fixtures_test as fx
+import data.erguard.lib.topology
+
+hub_id := lower(fx.vnet_id(fx.sub_a, "hub"))
+
+spoke_id := lower(fx.vnet_id(fx.sub_a, "spoke"))
+
+gw_id := lower(fx.gateway_id(fx.sub_a, "ergw"))
+
+er1 := lower(fx.circuit_id(fx.sub_a, "er-1"))
+
+er2 := lower(fx.circuit_id(fx.sub_b, "er-2"))
+
+er3 := lower(fx.circuit_id(fx.sub_a, "er-3"))
+
+hub_vnet := fx.vnet(fx.sub_a, "hub", ["10.0.0.0/16"], [
+	fx.subnet(fx.sub_a, "hub", "GatewaySubnet", "10.0.0.0/27", {}),
+	fx.subnet(fx.sub_a, "hub", "app", "10.0.1.0/24", {"properties": {
+		"networkSecurityGroup": {"id": fx.nsg_id(fx.sub_a, "nsg-app")},
+		"routeTable": {"id": fx.route_table_id(fx.sub_a, "rt-app")},
+	}}),
+], {})
+
+spoke_vnet := fx.vnet(fx.sub_a, "spoke", ["10.1.0.0/16"], [{"name": "workload", "properties": {"addressPrefix": "10.1.0.0/24"}}], {"properties": {"virtualNetworkPeerings": [fx.peering_to(fx.vnet_id(fx.sub_a, "hub"), {"properties": {"useRemoteGateways": true}})]}})
+
+er1_circuit := fx.circuit(fx.sub_a, "er-1", {"properties": {
+	"expressRoutePort": {"id": fx.port_id(fx.sub_a, "port-1")},
+	"bandwidthInGbps": 5,
+	"serviceProviderProperties": null,
+}})
+
+er2_circuit := fx.circuit(fx.sub_b, "er-2", {"properties": {"peerings": [object.union(fx.private_peering, {"properties": {"connections": [{
+	"name": "gr",
+	"properties": {"peerExpressRouteCircuitPeering": {"id": concat("/", [fx.circuit_id(fx.sub_a, "er-1"), "peerings", "AzurePrivatePeering"])}},
+}]}})]}})
+
+hub_wan := fx.resource(fx.sub_a, "Microsoft.Network/virtualHubs", "hub-we", {"properties": {"virtualNetworkConnections": [{"properties": {"remoteVirtualNetwork": {"id": fx.vnet_id(fx.sub_a, "wan-spoke")}}}]}})
+
+wan_gateway := fx.resource(fx.sub_a, "Microsoft.Network/expressRouteGateways", "ergw-we", {"properties": {
+	"virtualHub": {"id": hub_wan.id},
+	"expressRouteConnections": [{"name": "c", "properties": {"expressRouteCircuitPeering": {"id": concat("/", [fx.circuit_id(fx.sub_a, "er-3"), "peerings", "AzurePrivatePeering"])}}}],
+}})
+
+estate := fx.snapshot([
+	hub_vnet,
+	spoke_vnet,
+	fx.gateway(fx.sub_a, "ergw", "hub", {}),
+	fx.connection(fx.sub_a, "conn-1", fx.gateway_id(fx.sub_a, "ergw"), fx.circuit_id(fx.sub_a, "er-1"), {}),
+	er1_circuit,
+	er2_circuit,
+	fx.circuit(fx.sub_a, "er-3", {}),
+	fx.port(fx.sub_a, "port-1", {}),
+	hub_wan,
+	wan_gateway,
+	fx.nsg(fx.sub_a, "nsg-app", [], {"properties": {"subnets": [{"id": concat("/", [fx.vnet_id(fx.sub_a, "hub"), "subnets", "other"])}]}}),
+])
+
+test_subnets_know_their_vnet_nsg_and_route_table if {
+	app := lower(concat("/", [fx.vnet_id(fx.sub_a, "hub"), "subnets", "app"]))
+	s := topology.subnets[app] with input as estate
+	s.vnet == hub_id
+	s.name == "app"
+	topology.subnet_nsg[app] == lower(fx.nsg_id(fx.sub_a, "nsg-app")) with input as estate
+	topology.subnet_route_table[app] == lower(fx.route_table_id(fx.sub_a, "rt-app")) with input as estate
+}
+
+test_subnets_without_ids_get_one_from_their_names if {
+	topology.subnets[concat("/", [spoke_id, "subnets", "workload"])].vnet == spoke_id with input as estate
+}
+
+test_nsg_associations_come_from_both_sides if {
+	subnets := topology.nsg_subnets[lower(fx.nsg_id(fx.sub_a, "nsg-app"))] with input as estate
+	count(subnets) == 2
+}
+
+test_gateways_belong_to_the_vnet_of_their_subnet if {
+	topology.gateway_vnet[gw_id] == hub_id with input as estate
+	topology.vnet_gateways[hub_id] == {gw_id} with input as estate
+}
+
+test_connections_link_gateways_and_circuits if {
+	topology.circuit_gateways[er1] == {gw_id} with input as estate
+	topology.gateway_circuits[gw_id] == {er1} with input as estate
+	count(topology.circuit_connections[er1]) == 1 with input as estate
+}
+
+test_a_circuit_reaches_gateway_vnets_transit_spokes_and_wan_hub_vnets if {
+	topology.circuit_vnets[er1] == {hub_id, spoke_id} with input as estate
+	topology.circuit_vnets[er3] == {lower(fx.vnet_id(fx.sub_a, "wan-spoke"))} with input as estate
+	topology.vnet_circuits[spoke_id] == {er1} with input as estate
+}
+
+test_global_reach_links_are_symmetric if {
+	topology.global_reach[er2] == {er1} with input as estate
+	topology.global_reach[er1] == {er2} with input as estate
+}
+
+test_direct_circuits_know_their_port_bandwidth_and_location if {
+	port := lower(fx.port_id(fx.sub_a, "port-1"))
+	topology.circuit_port[er1] == port with input as estate
+	topology.port_circuits[port] == {er1} with input as estate
+	topology.bandwidth_mbps(er1_circuit) == 5000
+	topology.peering_location(er1_circuit) == "amsterdam" with input as estate
+	topology.peering_location(fx.circuit(fx.sub_a, "x", {})) == "amsterdam"
+}
+
+test_peerings_by_type if {
+	topology.peering(er1_circuit, "azureprivatepeering").name == "AzurePrivatePeering"
+	not topology.peering(er1_circuit, "MicrosoftPeering")
+}

@@ -1,0 +1,49 @@
+# METADATA
+# description: |
+#   Values that a source cannot know. Infrastructure-as-code collection writes
+#   {"$unknown": "<address>.<attribute>"} where a value is only known after deployment; a rule
+#   must treat such a value as unknown (an `unknown` finding), never pass or fail on it.
+package erguard.lib.values
+
+# The explicit unknown marker.
+is_unknown(v) if {
+	is_object(v)
+	is_string(v["$unknown"])
+}
+
+# True when the value at `path` in `obj`, or any object on the way to it, is unknown.
+unknown_at(obj, path) if {
+	some i in numbers.range(0, count(path))
+	is_unknown(object.get(obj, array.slice(path, 0, i), null))
+}
+
+# The value at `path` (null when absent), defined only when nothing on the way is unknown.
+known(obj, path) := object.get(obj, path, null) if not unknown_at(obj, path)
+
+# True when an unknown marker occurs anywhere inside a value.
+has_unknown(x) if {
+	walk(x, [_, v])
+	is_unknown(v)
+}
+
+# What the unknown marker at `path` says (the IaC address and attribute).
+unknown_reason(obj, path) := v["$unknown"] if {
+	some i in numbers.range(0, count(path))
+	v := object.get(obj, array.slice(path, 0, i), null)
+	is_unknown(v)
+}
+
+# A secret replaced at collection: it was set, its value is not in the snapshot.
+redacted := "<redacted>"
+
+# True when a secret-bearing property was set (a redacted or literal value).
+secret_set(v) if {
+	is_string(v)
+	v != ""
+}
+
+# A list at `path`, empty when absent or unknown (callers check unknown_at first when it matters).
+list(obj, path) := v if {
+	v := object.get(obj, path, [])
+	is_array(v)
+} else := []
