@@ -86,11 +86,13 @@ function block(v: JsonObject, attribute: string): JsonObject | undefined {
 }
 
 // A subnet shows one prefix as addressPrefix and several as addressPrefixes.
+// (azurerm 2 also had address_prefix, which may be known where address_prefixes is not.)
 function prefixes(v: JsonObject, many: string, one: string): Record<string, JsonValue | undefined> {
   const list = v[many];
   if (Array.isArray(list)) return list.length === 1 ? { addressPrefix: list[0] } : { addressPrefixes: list };
-  if (isUnknown(list)) return { addressPrefixes: list };
-  return { addressPrefix: val(v, one) };
+  const single = val(v, one);
+  if (single !== undefined && !isUnknown(single)) return { addressPrefix: single };
+  return isUnknown(list) ? { addressPrefixes: list } : { addressPrefix: single };
 }
 
 export const standardNames = (v: JsonObject): readonly (JsonValue | undefined)[] => [v["name"]];
