@@ -216,6 +216,9 @@ class TemplateContext {
   // --- resources
 
   async expandAll(scope: Scope): Promise<void> {
+    // Resource Manager checks every parameter, used or not: so does erguard.
+    const declarations = this.template["parameters"];
+    if (isObject(declarations ?? null)) for (const name of Object.keys(declarations as JsonObject)) scope.parameter(name);
     const resources = this.template["resources"];
     if (Array.isArray(resources)) {
       for (let i = 0; i < resources.length; i++) await this.expand(resources[i] as JsonValue, ["resources", i], scope, undefined, undefined);
