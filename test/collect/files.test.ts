@@ -1,4 +1,4 @@
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, truncateSync, writeFileSync } from "node:fs";
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -97,6 +97,17 @@ describe("collecting files", () => {
     expect(snapshot.source.errors[0]?.message).toContain("networkwatcher-flowlogs-create/azuredeploy.json");
   });
 
+  it("warns when two inputs declare the same resource", async () => {
+    const progress = recorder();
+    const copy = join(dir, "copy.json");
+    copyFileSync(fixture("arm/vpn-forced-tunneling.json"), copy);
+    await collect([fixture("arm/vpn-forced-tunneling.json"), copy], { progress });
+    expect(progress.warnings.filter((w) => w.includes("is declared more than once"))).toHaveLength(8);
+    expect(progress.warnings).toContain(
+      `/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/resource-group/providers/Microsoft.Network/routeTables/rt-forced-tunnel is declared more than once (${relative(dir, fixture("arm/vpn-forced-tunneling.json"))}:42 and copy.json:42)`,
+    );
+  });
+
   it("reads a snapshot as an input and keeps its customers and resources", async () => {
     const first = await collect([fixture("arm/vpn-forced-tunneling.json")]);
     const saved = write("saved.json", JSON.stringify({ ...first, customers: [{ name: "contoso", subscriptions: [] }] }));
@@ -179,5 +190,34 @@ describe("Bicep", () => {
     process.env["PATH"] = `${bin}:${savedPath ?? ""}`;
     const err = await failure([write("main.bicep", "resource x\n")]);
     expect(err.message).toBe('bicep build failed: main.bicep(2,5) : Error BCP018: Expected the "=" character at this location.');
+  });
+});
+
+const quickstart = resolve(root, "../shared/azure-examples/arm/expressroute-private-peering-vnet.azuredeploy.json");
+
+describe.skipIf(!existsSync(quickstart))("a real quickstart template", () => {
+  it("collects expressroute-private-peering-vnet: the peering joins its circuit, the gateway points at the GatewaySubnet", async () => {
+    const snapshot = await collect([quickstart]);
+    expect(snapshot.resources.map((r) => r.type)).toEqual([
+      "microsoft.network/expressroutecircuits",
+      "microsoft.network/networksecuritygroups",
+      "microsoft.network/publicipaddresses",
+      "microsoft.network/virtualnetworkgateways",
+      "microsoft.network/virtualnetworks",
+    ]);
+    const circuit = snapshot.resources[0];
+    expect(circuit?.sku).toEqual({ name: "Premium_MeteredData", tier: "Premium", family: "MeteredData" });
+    expect(circuit?.properties["peerings"]).toEqual([
+      {
+        name: "AzurePrivatePeering",
+        id: `${circuit?.id ?? ""}/peerings/AzurePrivatePeering`,
+        properties: { peeringType: "AzurePrivatePeering", peerASN: 65001, primaryPeerAddressPrefix: "192.168.10.16/30", secondaryPeerAddressPrefix: "192.168.10.20/30", vlanId: 100 },
+      },
+    ]);
+    const gateway = snapshot.resources[3];
+    const vnet = snapshot.resources[4];
+    const gatewaySubnet = (vnet?.properties["subnets"] as { name: string; id: string }[]).find((s) => s.name === "GatewaySubnet");
+    expect((gateway?.properties["ipConfigurations"] as { properties: { subnet: { id: string } } }[])[0]?.properties.subnet.id).toBe(gatewaySubnet?.id);
+    expect(circuit?.origin?.line).toBe(172);
   });
 });
