@@ -1,7 +1,7 @@
 import { relative } from "node:path";
 import { ErguardError } from "../errors.js";
 import { loadPolicyFiles } from "../evaluate/policy-files.js";
-import { runPolicyTests, type TestResult } from "../evaluate/policy-test.js";
+import { runPolicyTestsWithCoverage, type CoverageReport, type TestResult } from "../evaluate/policy-test.js";
 import type { PolicyTestCliOptions } from "./policy.js";
 
 // Returns the exit code: 0 all pass, 1 a test failed or errored (2 comes from thrown errors).
@@ -10,11 +10,13 @@ export async function runPolicyTestCommand(paths: string[], opts: PolicyTestCliO
     throw new ErguardError("bad_config", `unknown --format ${JSON.stringify(opts.format)}: expected pretty or json`);
   }
   const files = await loadPolicyFiles(paths);
-  const results = runPolicyTests(files, { run: opts.run });
+  const { results, coverage } = runPolicyTestsWithCoverage(files, { run: opts.run, coverage: opts.coverage === true });
   if (opts.format === "json") {
-    process.stdout.write(JSON.stringify(results.map(toJson), null, 2) + "\n");
+    const tests = results.map(toJson);
+    process.stdout.write(JSON.stringify(coverage ? { tests, coverage } : tests, null, 2) + "\n");
   } else {
     process.stdout.write(pretty(results, opts.verbose === true));
+    if (coverage) process.stdout.write(prettyCoverage(coverage));
   }
   return results.some((r) => r.outcome === "fail" || r.outcome === "error") ? 1 : 0;
 }
@@ -56,6 +58,28 @@ function pretty(results: readonly TestResult[], verbose: boolean): string {
   if (count("skip")) parts.push(`SKIPPED: ${count("skip")}/${total}`);
   lines.push(parts.join("\n"));
   return lines.join("\n") + "\n";
+}
+
+function prettyCoverage(c: CoverageReport): string {
+  const lines = ["", "coverage:"];
+  for (const [file, f] of Object.entries(c.files)) {
+    const missing = f.notCovered.length > 0 ? ` (not covered: ${ranges(f.notCovered)})` : "";
+    lines.push(`  ${relative(process.cwd(), file) || file}: ${f.coverage}%${missing}`);
+  }
+  lines.push(`  total: ${c.coverage}%`);
+  return lines.join("\n") + "\n";
+}
+
+// 3,4,5,9 → "3-5, 9"
+function ranges(rows: readonly number[]): string {
+  const out: string[] = [];
+  for (let i = 0; i < rows.length; ) {
+    let j = i;
+    while (j + 1 < rows.length && rows[j + 1] === rows[j]! + 1) j++;
+    out.push(i === j ? `${rows[i]}` : `${rows[i]}-${rows[j]}`);
+    i = j + 1;
+  }
+  return out.join(", ");
 }
 
 function formatDuration(ms: number): string {

@@ -4,6 +4,7 @@ import type { Command } from "commander";
 export interface PolicyTestCliOptions {
   run?: string;
   verbose?: boolean;
+  coverage?: boolean;
   format: string;
 }
 
@@ -15,6 +16,7 @@ export function registerPolicy(program: Command): Command {
     .argument("[paths...]", "files and directories of .rego modules and data.json/data.yaml files", ["policies"])
     .option("--run <regex>", "only tests whose full name (data.pkg.test_x) matches")
     .option("-v, --verbose", "show print() output of failing tests")
+    .option("--coverage", "report which lines of the policy modules the tests evaluated")
     .option("-f, --format <format>", "pretty or json", "pretty")
     .action(async (paths: string[], opts: PolicyTestCliOptions) => {
       const { runPolicyTestCommand } = await import("./policy-test-run.js");

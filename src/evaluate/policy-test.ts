@@ -20,9 +20,26 @@ export interface TestResult {
 
 export interface TestRunOptions {
   readonly run?: string; // a regular expression (RE2) the test's full name must match
+  readonly coverage?: boolean;
+}
+
+// Which lines of the policy modules (test modules excluded) the tests evaluated.
+export interface CoverageReport {
+  readonly files: Record<string, { readonly covered: number[]; readonly notCovered: number[]; readonly coverage: number }>;
+  readonly coverage: number; // percent of coverable lines, all files
+}
+
+export interface TestRun {
+  readonly results: TestResult[];
+  readonly coverage?: CoverageReport;
 }
 
 export function runPolicyTests(files: PolicyFiles, options: TestRunOptions = {}): TestResult[] {
+  return runPolicyTestsWithCoverage(files, options).results;
+}
+
+export function runPolicyTestsWithCoverage(files: PolicyFiles, options: TestRunOptions = {}): TestRun {
+  const covered = options.coverage ? new Set<string>() : undefined;
   let filter: RE2JS | undefined;
   if (options.run !== undefined) {
     try {
@@ -59,6 +76,7 @@ export function runPolicyTests(files: PolicyFiles, options: TestRunOptions = {})
       const rows = policy.query(`x := ${refFor(t.pkg, t.rule)}`, {
         data: files.data,
         print: (loc, text) => output.push(`${loc ? `${loc.file}:${loc.row}: ` : ""}${text}`),
+        ...(covered ? { coverage: covered } : {}),
       });
       outcome = rows.length > 0 && rows.every((r) => r["x"] === true) ? "pass" : "fail";
     } catch (e) {
@@ -76,7 +94,42 @@ export function runPolicyTests(files: PolicyFiles, options: TestRunOptions = {})
       output,
     });
   }
-  return results;
+  const modulePaths = new Set(files.modules.map((m) => m.path));
+  return covered ? { results, coverage: coverageReport(policy.coverableLines(), covered, modulePaths) } : { results };
+}
+
+function coverageReport(coverable: ReadonlySet<string>, covered: ReadonlySet<string>, modules: ReadonlySet<string>): CoverageReport {
+  const byFile = new Map<string, { covered: Set<number>; all: Set<number> }>();
+  const add = (key: string, hit: boolean) => {
+    const i = key.lastIndexOf(":");
+    const file = key.slice(0, i);
+    if (file.endsWith("_test.rego") || !modules.has(file)) return;
+    const row = Number(key.slice(i + 1));
+    const f = byFile.get(file) ?? { covered: new Set<number>(), all: new Set<number>() };
+    f.all.add(row);
+    if (hit) f.covered.add(row);
+    byFile.set(file, f);
+  };
+  for (const k of coverable) add(k, covered.has(k));
+  for (const k of covered) add(k, true);
+  let total = 0;
+  let hit = 0;
+  const files: Record<string, { covered: number[]; notCovered: number[]; coverage: number }> = {};
+  for (const [file, f] of [...byFile].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const rows = [...f.all].sort((a, b) => a - b);
+    total += rows.length;
+    hit += f.covered.size;
+    files[file] = {
+      covered: rows.filter((r) => f.covered.has(r)),
+      notCovered: rows.filter((r) => !f.covered.has(r)),
+      coverage: percent(f.covered.size, rows.length),
+    };
+  }
+  return { files, coverage: percent(hit, total) };
+}
+
+function percent(n: number, of: number): number {
+  return of === 0 ? 100 : Math.round((1000 * n) / of) / 10;
 }
 
 // A ref to a rule; package path segments that are not identifiers are quoted.

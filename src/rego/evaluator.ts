@@ -58,6 +58,8 @@ export interface QueryOptions {
   readonly env?: Readonly<Record<string, string>>;
   readonly nowNs?: bigint;
   readonly print?: (location: Location | undefined, text: string) => void;
+  // When given, receives "file:row" of every rule and literal evaluated (policy test --coverage).
+  readonly coverage?: Set<string>;
   readonly metadata?: {
     rule(rule: CRule | undefined): Value;
     chain(rule: CRule | undefined): Value;
@@ -103,6 +105,7 @@ function inputSlots(t: CTerm): readonly number[] {
 export class Evaluator {
   private readonly data: Value;
   private readonly strict: boolean;
+  private readonly coverage: Set<string> | undefined;
   private readonly builtinContext: BuiltinContext;
   private currentLoc: Location | undefined;
   private currentRule: CRule | undefined;
@@ -113,6 +116,7 @@ export class Evaluator {
   ) {
     this.data = options.data ?? Object.create(null);
     this.strict = options.strictBuiltinErrors ?? false;
+    this.coverage = options.coverage;
     const self = this;
     const print = options.print ?? ((loc: Location | undefined, text: string) => process.stderr.write(`${loc ? `${loc.file}:${loc.row}: ` : ""}${text}\n`));
     this.builtinContext = {
@@ -160,6 +164,7 @@ export class Evaluator {
   }
 
   private evalLiteral(lit: CLiteral, frame: Frame, ctx: Context, next: K): boolean {
+    if (this.coverage) this.coverage.add(`${lit.loc.file}:${lit.loc.row}`);
     switch (lit.kind) {
       case "unify":
         return this.unify(lit.left, lit.right, frame, ctx, next);
@@ -411,6 +416,7 @@ export class Evaluator {
   }
 
   private withRule<T>(rule: CRule, ctx: Context, fn: (ctx: Context) => T): T {
+    if (this.coverage) this.coverage.add(`${rule.loc.file}:${rule.loc.row}`);
     const saved = this.currentRule;
     this.currentRule = rule;
     try {

@@ -9,7 +9,7 @@ import { BodyCompiler, type ModuleScope } from "./compile-body.js";
 import { compileModules, type CompiledPolicy, type CompileOptions } from "./compiler.js";
 import { RegoError } from "./errors.js";
 import { Evaluator, type QueryOptions } from "./evaluator.js";
-import type { CBody, CRule } from "./ir.js";
+import type { CBody, CRule, RuleNode } from "./ir.js";
 import type { Location } from "./location.js";
 import { parseModule, parseQuery, parseTerm } from "./parser.js";
 import { fromJSON, toJSON, type Value } from "./value.js";
@@ -37,6 +37,8 @@ export interface EvalOptions {
   readonly env?: Record<string, string>;
   readonly nowNs?: bigint;
   readonly print?: (location: Location | undefined, text: string) => void;
+  // Collects "file:row" of every rule and literal evaluated.
+  readonly coverage?: Set<string>;
 }
 
 export interface CompiledQuery {
@@ -62,6 +64,31 @@ export class Policy {
 
   get modules(): readonly Module[] {
     return this.compiled.modules;
+  }
+
+  // "file:row" of every rule head and body literal: what coverage is measured against.
+  coverableLines(): Set<string> {
+    const out = new Set<string>();
+    const body = (b: CBody) => {
+      for (const lit of b) {
+        out.add(`${lit.loc.file}:${lit.loc.row}`);
+        if (lit.kind === "not" || lit.kind === "every" || lit.kind === "with") body(lit.body);
+      }
+    };
+    const visit = (n: RuleNode) => {
+      const rules = [...n.complete, ...n.dynamic, ...n.functions];
+      if (n.defaultRule) rules.push(n.defaultRule);
+      if (n.defaultFunction) rules.push(n.defaultFunction);
+      for (const first of rules) {
+        for (let r: CRule | undefined = first; r; r = r.elseRule) {
+          out.add(`${r.loc.file}:${r.loc.row}`);
+          body(r.body);
+        }
+      }
+      for (const c of n.children.values()) visit(c);
+    };
+    visit(this.compiled.root);
+    return out;
   }
 
   // Every # METADATA annotation of the modules.
@@ -168,6 +195,7 @@ export class Policy {
       env: options.env,
       nowNs: options.nowNs,
       print: options.print,
+      coverage: options.coverage,
     };
   }
 }

@@ -60,3 +60,17 @@ describe("erguard policy test", () => {
     });
   });
 });
+
+describe("erguard policy test --coverage", () => {
+  it("reports the lines of the policy modules the tests evaluated, and those they did not", () => {
+    const all = runCli(["policy", "test", "--coverage", "--format", "json", `${FIXTURES}/passing`]);
+    const full = JSON.parse(all.stdout) as { coverage: { files: Record<string, { notCovered: number[]; coverage: number }>; coverage: number } };
+    expect(full.coverage.files[`${FIXTURES}/passing/nsg.rego`]).toMatchObject({ notCovered: [], coverage: 100 });
+    expect(Object.keys(full.coverage.files)).toEqual([`${FIXTURES}/passing/nsg.rego`]);
+
+    const one = runCli(["policy", "test", "--coverage", "--run", "private_range", `${FIXTURES}/passing`]);
+    expect(one.code).toBe(0);
+    // Only the private-range test ran: the line that builds the message was never reached.
+    expect(one.stdout).toMatch(/nsg\.rego: \d+(\.\d)?% \(not covered: 14\)/);
+  });
+});
