@@ -7,10 +7,10 @@
 // declaration.
 //
 // What cannot be known before deployment is marked, not guessed: reference(), list*(),
-// utcNow() and newGuid() become {"$unknown": "<expression>"}; secure parameters are never read
-// (they are "<redacted>"); a condition
-// that depends on one keeps the resource (a gate should see what might be deployed). The
-// deployment's subscription and resource group are the placeholders of deployment-target.ts.
+// utcNow() and newGuid() become {"$unknown": "<expression>"}, and a condition that depends on
+// one keeps its resource (a gate should see what might be deployed). Secure parameters are
+// never read: they are "<redacted>". The deployment's subscription and resource group are the
+// placeholders of deployment-target.ts.
 //
 // The result is the declared resources in ARM casing; normalise.ts turns them into snapshot
 // resources (lower-case types, children merged into their parents, secrets redacted).
@@ -26,10 +26,8 @@ import { checkParameterValue, declaredType, isSecure, parameterFileValues, type 
 import { resourceIdOf, extensionResourceIdOf, PLACEHOLDER_TARGET, type DeploymentTarget } from "./deployment-target.js";
 import { getProperty, isObject, isUnknown, typeName, unknownValue, type JsonObject, type JsonValue } from "./json-value.js";
 import type { DeclaredResource } from "./normalise.js";
-import { looksLikeTemplate } from "./detect.js";
+import { looksLikeTemplate, MAX_INPUT_BYTES } from "./detect.js";
 
-// Templates are at most 4 MB in Azure; a larger file is not a template anyone deploys.
-export const MAX_TEMPLATE_BYTES = 64 * 1024 * 1024;
 // Resource Manager's limit on copy loop iterations.
 const MAX_COPY_COUNT = 800;
 const MAX_NESTING = 20;
@@ -66,7 +64,7 @@ export async function evaluateTemplate(
 }
 
 function asTemplate(content: unknown, file: string): JsonObject {
-  if (!isObject(content as JsonValue) || !looksLikeTemplate(content)) {
+  if (!looksLikeTemplate(content)) {
     throw new ErguardError("bad_input", "not an ARM template: expected an object with $schema …/deploymentTemplate.json# and resources", { file });
   }
   return content as JsonObject;
@@ -391,7 +389,7 @@ class TemplateContext {
     const linkedPath = resolve(dirname(this.path), local);
     let text: string;
     try {
-      text = await readTextFile(linkedPath, { maxBytes: MAX_TEMPLATE_BYTES, what: "templates" });
+      text = await readTextFile(linkedPath, { maxBytes: MAX_INPUT_BYTES, what: "templates" });
     } catch (err) {
       this.run.problems.push({
         scope: this.file,
@@ -447,7 +445,7 @@ class TemplateContext {
       const local = typeof raw === "string" ? localLink(raw) : undefined;
       if (local !== undefined) {
         const file = resolve(dirname(this.path), local);
-        const text = await readTextFile(file, { maxBytes: MAX_TEMPLATE_BYTES, what: "parameter files" });
+        const text = await readTextFile(file, { maxBytes: MAX_INPUT_BYTES, what: "parameter files" });
         for (const [k, v] of parameterFileValues(parseJson(text, this.run.options.displayPath(file), { allowComments: true }), this.run.options.displayPath(file))) values.set(k, v);
       }
     }

@@ -6,6 +6,10 @@ import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { isObject, type JsonObject, type JsonValue } from "./json-value.js";
 
+// Templates are at most 4 MB in Azure and plans rarely pass 100 MB: a larger input is refused
+// before it is read (a snapshot may be larger: see MAX_SNAPSHOT_BYTES).
+export const MAX_INPUT_BYTES = 128 * 1024 * 1024;
+
 export type InputKind = "snapshot" | "arm-template" | "arm-parameters" | "terraform-plan";
 
 export function detectContent(content: unknown): InputKind | undefined {

@@ -17,15 +17,11 @@ import { commandLineValues, parameterFileValues, type GivenParameter } from "./a
 import { evaluateTemplate } from "./arm-template.js";
 import { bicepDeclarationLine, compileBicep } from "./bicep.js";
 import { PLACEHOLDER_TARGET } from "./deployment-target.js";
-import { detectContent, filesBelow } from "./detect.js";
+import { detectContent, filesBelow, MAX_INPUT_BYTES } from "./detect.js";
 import { isObject, type JsonObject } from "./json-value.js";
 import { normaliseResources, type DeclaredResource } from "./normalise.js";
 import { evaluatePlan } from "./terraform-plan.js";
 import type { FileCollectOptions } from "./types.js";
-
-// Templates are at most 4 MB in Azure and plans rarely pass 100 MB: a larger file is refused
-// before it is read (a snapshot may be larger: see MAX_SNAPSHOT_BYTES).
-export const MAX_INPUT_BYTES = 128 * 1024 * 1024;
 
 interface InputFile {
   readonly path: string;

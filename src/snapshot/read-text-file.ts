@@ -45,7 +45,7 @@ function fileError(path: string, err: unknown): ErguardError {
   return new ErguardError("bad_input", `cannot read the file: ${reason}`, { file: path }, { cause: err });
 }
 
-export function formatBytes(bytes: number): string {
+function formatBytes(bytes: number): string {
   const mib = bytes / (1024 * 1024);
   return mib >= 1 ? `${Number.isInteger(mib) ? mib : mib.toFixed(1)} MiB` : `${bytes} bytes`;
 }

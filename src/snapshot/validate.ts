@@ -4,7 +4,7 @@
 
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import { ErguardError } from "../errors.js";
-import { fromPointer, lineOfPath, type JsonPath } from "./json-positions.js";
+import { fromPointer, lineOfPath, toPointer, type JsonPath } from "./json-positions.js";
 import { snapshotSchema } from "./schema.js";
 import type { Snapshot } from "./types.js";
 
@@ -27,7 +27,7 @@ export function validateSnapshot(value: unknown, file: string, text?: string): S
   const error = validate.errors?.[0];
   if (error === undefined) throw new ErguardError("bad_input", "not a valid erguard snapshot", { file });
   const problem = describe(error);
-  const pointer = problem.path.length === 0 ? "/" : "/" + problem.path.map(escapeSegment).join("/");
+  const pointer = toPointer(problem.path) || "/";
   const line = text === undefined ? undefined : lineOfPath(text, problem.path);
   const hint = problem.path.length === 0 && !looksLikeSnapshot(value) ? " (is this an erguard snapshot?)" : "";
   throw new ErguardError(
@@ -39,10 +39,6 @@ export function validateSnapshot(value: unknown, file: string, text?: string): S
 
 function looksLikeSnapshot(value: unknown): boolean {
   return typeof value === "object" && value !== null && "schemaVersion" in value;
-}
-
-function escapeSegment(s: string | number): string {
-  return String(s).replaceAll("~", "~0").replaceAll("/", "~1");
 }
 
 interface Problem {

@@ -2,7 +2,8 @@ import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSy
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { collectFiles, MAX_INPUT_BYTES } from "../../src/collect/files.js";
+import { MAX_INPUT_BYTES } from "../../src/collect/detect.js";
+import { collectFiles } from "../../src/collect/files.js";
 import { SILENT_PROGRESS, type ProgressSink } from "../../src/collect/types.js";
 import { ErguardError } from "../../src/errors.js";
 import { validateSnapshot } from "../../src/snapshot/validate.js";
