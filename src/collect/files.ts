@@ -19,7 +19,7 @@ import { bicepDeclarationLine, compileBicep } from "./bicep.js";
 import { PLACEHOLDER_TARGET } from "./deployment-target.js";
 import { detectContent, filesBelow, MAX_INPUT_BYTES } from "./detect.js";
 import { isObject, type JsonObject } from "./json-value.js";
-import { normaliseResources, type DeclaredResource } from "./normalise.js";
+import { compareIds, normaliseResources, type DeclaredResource } from "./normalise.js";
 import { evaluatePlan } from "./terraform-plan.js";
 import type { FileCollectOptions } from "./types.js";
 
@@ -199,7 +199,7 @@ async function startsLikeSnapshot(path: string): Promise<boolean> {
 
 function assemble(collected: Collected, options: FileCollectOptions, warn: (message: string) => void): Snapshot {
   const resources: Resource[] = [...normaliseResources(collected.declared), ...collected.snapshots.flatMap((s) => s.resources)];
-  resources.sort((a, b) => (a.id.toLowerCase() < b.id.toLowerCase() ? -1 : a.id.toLowerCase() > b.id.toLowerCase() ? 1 : 0));
+  resources.sort((a, b) => compareIds(a.id, b.id));
   for (let i = 1; i < resources.length; i++) {
     const a = resources[i - 1] as Resource;
     const b = resources[i] as Resource;

@@ -116,7 +116,8 @@ export function normaliseResources(declared: readonly DeclaredResource[]): Resou
     .sort((a, b) => compareIds(a.id, b.id));
 }
 
-function compareIds(a: string, b: string): number {
+// Resources are sorted by id, case aside (ids are case-insensitive in Azure).
+export function compareIds(a: string, b: string): number {
   const la = a.toLowerCase();
   const lb = b.toLowerCase();
   return la < lb ? -1 : la > lb ? 1 : a < b ? -1 : a > b ? 1 : 0;
