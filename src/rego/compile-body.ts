@@ -17,7 +17,7 @@ import {
 } from "./ast.js";
 import type { Builtin } from "./builtins/registry.js";
 import type { RegoErrorDetail } from "./errors.js";
-import type { CallTarget, CBody, CLiteral, CRef, CTerm, CWith, RuleNode } from "./ir.js";
+import type { CallTarget, CBody, CLiteral, CTerm, CWith, RuleNode } from "./ir.js";
 import type { Location } from "./location.js";
 import { ObjectBuilder, RegoSet, keyOf, type Value } from "./value.js";
 
@@ -320,7 +320,7 @@ export class BodyCompiler {
         // The right-hand side sees the variables as they were before this declaration.
         const rightCall = e.right.type === "call" ? e.right : undefined;
         const right = rightCall ? undefined : this.term(e.right, scope, pre);
-        this.checkAssignable(e.left, scope);
+        this.checkAssignable(e.left);
         this.declarePattern(e.left, scope, true);
         const left = this.term(e.left, scope, pre);
         out.push(...pre);
@@ -355,11 +355,10 @@ export class BodyCompiler {
     }
   }
 
-  private checkAssignable(t: Term, scope: Scope): void {
-    if (t.type === "var" && t.name !== "_" && (t.name === "input" || t.name === "data")) {
+  private checkAssignable(t: Term): void {
+    if (t.type === "var" && (t.name === "input" || t.name === "data")) {
       this.error("rego_compile_error", `cannot assign to ${t.name}`, t.loc);
     }
-    void scope;
   }
 
   private callStatement(c: CallTerm, scope: Scope, out: CLiteral[]): void {
@@ -553,7 +552,7 @@ export class BodyCompiler {
           return;
       }
     };
-    for (const lit of body) for (const x of literalSlots(lit, addTerm, (b) => this.slotsIn(b))) s.add(x);
+    for (const lit of body) forEachLiteralTerm(lit, addTerm, (b) => this.slotsIn(b).forEach((x) => s.add(x)));
     this.nested.set(body, { slotsInside: s });
     return s;
   }
@@ -851,16 +850,6 @@ export class BodyCompiler {
   }
 }
 
-function literalSlots(
-  lit: CLiteral,
-  addTerm: (t: CTerm | undefined) => void,
-  nestedSlots: (b: CBody) => Set<number>,
-): Set<number> {
-  const extra = new Set<number>();
-  forEachLiteralTerm(lit, addTerm, (b) => nestedSlots(b).forEach((s) => extra.add(s)));
-  return extra;
-}
-
 // Calls addTerm for each term of a literal and nested for each nested body.
 function forEachLiteralTerm(lit: CLiteral, addTerm: (t: CTerm | undefined) => void, nested: (b: CBody) => void): void {
   switch (lit.kind) {
@@ -949,4 +938,3 @@ function fold(t: CTerm): CTerm {
   }
 }
 
-export type { CRef };
