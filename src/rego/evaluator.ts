@@ -30,6 +30,10 @@ import {
 } from "./value.js";
 
 type Frame = (Value | undefined)[];
+
+// direct()'s answer for a term that has to be enumerated.
+const ITERATE: unique symbol = Symbol("iterate");
+type Direct = Value | undefined | typeof ITERATE;
 type K = () => boolean;
 type KV = (v: Value) => boolean;
 
@@ -217,13 +221,24 @@ export class Evaluator {
         const v = frame[t.slot];
         return v === undefined ? false : k(v);
       }
-      case "ref":
+      case "ref": {
+        const d = this.direct(t, frame, ctx);
+        if (d !== ITERATE) return d === undefined ? false : k(d);
         return this.evalRef(t, frame, ctx, k);
-      case "array":
+      }
+      case "array": {
+        const d = this.direct(t, frame, ctx);
+        if (d !== ITERATE) return d === undefined ? false : k(d);
         return this.evalList(t.items, 0, [], frame, ctx, (items) => k(items));
-      case "set":
+      }
+      case "set": {
+        const d = this.direct(t, frame, ctx);
+        if (d !== ITERATE) return d === undefined ? false : k(d);
         return this.evalList(t.items, 0, [], frame, ctx, (items) => k(new RegoSet(items)));
+      }
       case "object": {
+        const d = this.direct(t, frame, ctx);
+        if (d !== ITERATE) return d === undefined ? false : k(d);
         const flat = t.entries.flatMap(([a, b]) => [a, b]);
         return this.evalList(flat, 0, [], frame, ctx, (vals) => {
           const b = new ObjectBuilder();
@@ -234,6 +249,122 @@ export class Evaluator {
       case "comp":
         return k(this.evalComprehension(t, frame, ctx));
     }
+  }
+
+  // A term's one value when it has at most one (no ref operand needs to iterate), without
+  // continuations; ITERATE when it must be enumerated. The common case in policies
+  // (r.properties.x.y, data.lib.index[id]) takes this path.
+  private direct(t: CTerm, frame: Frame, ctx: Context): Direct {
+    switch (t.kind) {
+      case "const":
+        return t.value;
+      case "var":
+        return frame[t.slot];
+      case "ref":
+        return this.directRef(t, frame, ctx);
+      case "array": {
+        const out: Value[] = new Array(t.items.length);
+        for (let i = 0; i < t.items.length; i++) {
+          const v = this.direct(t.items[i]!, frame, ctx);
+          if (v === undefined || v === ITERATE) return v;
+          out[i] = v;
+        }
+        return out;
+      }
+      case "set": {
+        const out = new RegoSet();
+        for (const item of t.items) {
+          const v = this.direct(item, frame, ctx);
+          if (v === undefined || v === ITERATE) return v;
+          out.add(v);
+        }
+        return out;
+      }
+      case "object": {
+        const b = new ObjectBuilder();
+        for (const [kt, vt] of t.entries) {
+          const k = this.direct(kt, frame, ctx);
+          if (k === undefined || k === ITERATE) return k;
+          const v = this.direct(vt, frame, ctx);
+          if (v === undefined || v === ITERATE) return v;
+          b.set(k, v);
+        }
+        return b.build();
+      }
+      case "comp":
+        return this.evalComprehension(t, frame, ctx);
+    }
+  }
+
+  private directRef(t: Extract<CTerm, { kind: "ref" }>, frame: Frame, ctx: Context): Direct {
+    const ops = t.ops;
+    // An unbound variable operand iterates: leave it to evalRef.
+    for (let i = 0; i < ops.length; i++) {
+      const op = ops[i]!;
+      if (op.kind === "var" ? frame[op.slot] === undefined : op.kind !== "const" && op.kind !== "ref") return ITERATE;
+    }
+    if (t.root === "data") return this.directData(ops, frame, ctx);
+    let v: Value | undefined;
+    if (t.root === "input") v = ctx.input;
+    else {
+      const h = this.direct(t.head!, frame, ctx);
+      if (h === ITERATE) return ITERATE;
+      v = h;
+    }
+    for (let i = 0; i < ops.length && v !== undefined; i++) {
+      const op = ops[i]!;
+      const key = op.kind === "const" ? op.value : op.kind === "var" ? frame[op.slot] : this.direct(op, frame, ctx);
+      if (key === ITERATE) return ITERATE;
+      if (key === undefined) return undefined;
+      v = lookup(v, key);
+    }
+    return v;
+  }
+
+  private directData(ops: readonly CTerm[], frame: Frame, ctx: Context): Direct {
+    let node: RuleNode | undefined = this.root;
+    let base: Value | undefined = this.data;
+    let override = ctx.overrides;
+    let i = 0;
+    let value: Value | undefined;
+    let valueMode = false;
+    for (; i <= ops.length; i++) {
+      if (override?.value !== undefined) {
+        value = override.value;
+        valueMode = true;
+        break;
+      }
+      if (node === undefined && override === undefined) {
+        value = base;
+        valueMode = true;
+        break;
+      }
+      if (node?.isRuleNode) {
+        value = base !== undefined ? base : this.nodeValue(node, ctx);
+        valueMode = true;
+        break;
+      }
+      if (node?.isFunction) return undefined;
+      if (i === ops.length) break;
+      const op = ops[i]!;
+      const key = op.kind === "const" ? op.value : op.kind === "var" ? frame[op.slot] : this.direct(op, frame, ctx);
+      if (key === ITERATE) return ITERATE;
+      if (key === undefined) return undefined;
+      const child: RuleNode | undefined = typeof key === "string" ? node?.children.get(key) : undefined;
+      base = base === undefined ? undefined : lookup(base, key);
+      override = typeof key === "string" ? override?.children.get(key) : undefined;
+      node = child;
+      if (node === undefined && override === undefined && base === undefined) return undefined;
+    }
+    if (!valueMode) return this.materialize(node, base, override, ctx);
+    for (; i < ops.length && value !== undefined; i++) {
+      const op = ops[i]!;
+      const key = op.kind === "const" ? op.value : op.kind === "var" ? frame[op.slot] : this.direct(op, frame, ctx);
+      if (key === ITERATE) return ITERATE;
+      if (key === undefined) return undefined;
+      value = lookup(value, key);
+    }
+    return value;
   }
 
   private evalList(items: readonly CTerm[], i: number, acc: Value[], frame: Frame, ctx: Context, k: (vs: Value[]) => boolean): boolean {
@@ -513,11 +644,28 @@ export class Evaluator {
 
   private evalCall(lit: Extract<CLiteral, { kind: "call" }>, frame: Frame, ctx: Context, next: K): boolean {
     if (lit.target.kind === "print") return this.evalPrint(lit, frame, ctx, next);
-    return this.evalList(lit.args, 0, [], frame, ctx, (args) => {
-      this.currentLoc = lit.loc;
-      const target = lit.target;
+    const n = lit.args.length;
+    const args: Value[] = new Array(n);
+    let i = 0;
+    for (; i < n; i++) {
+      const v = this.direct(lit.args[i]!, frame, ctx);
+      if (v === ITERATE) break;
+      if (v === undefined) return false;
+      args[i] = v;
+    }
+    if (i === n) return this.callWith(lit, args, frame, ctx, next);
+    return this.evalList(lit.args, 0, [], frame, ctx, (vals) => this.callWith(lit, vals, frame, ctx, next));
+  }
+
+  private callWith(lit: Extract<CLiteral, { kind: "call" }>, args: Value[], frame: Frame, ctx: Context, next: K): boolean {
+    this.currentLoc = lit.loc;
+    const target = lit.target;
+    let result: Value | undefined;
+    if (ctx.functions === undefined && target.kind === "builtin" && !target.builtin.relation) {
+      // The common case, without a `with` replacement in force.
+      result = this.callBuiltin(target.builtin, args, lit.loc);
+    } else {
       const override = ctx.functions?.get(targetName(target));
-      let result: Value | undefined;
       let results: readonly Value[] | undefined;
       if (override) {
         if ("value" in override) result = override.value;
@@ -529,10 +677,10 @@ export class Evaluator {
         for (const r of results) if (this.unifyValue(lit.out, r, frame, ctx, next)) return true;
         return false;
       }
-      if (result === undefined) return false;
-      if (lit.out) return this.unifyValue(lit.out, result, frame, ctx, next);
-      return result === false ? false : next();
-    });
+    }
+    if (result === undefined) return false;
+    if (lit.out) return this.unifyValue(lit.out, result, frame, ctx, next);
+    return result === false ? false : next();
   }
 
   private invoke(target: CallTarget, args: Value[], ctx: Context, loc: Location): { result?: Value; results?: readonly Value[] } {
