@@ -7,6 +7,7 @@ import { applyBaseline } from "../evaluate/baseline.js";
 import { builtinBundle, loadBundles, userBundle, type LoadedBundle } from "../evaluate/bundle.js";
 import { loadConfig, type ErguardConfig } from "../evaluate/config.js";
 import { evaluateSnapshot } from "../evaluate/evaluate.js";
+import { validatePolicyConfig } from "../evaluate/policy-config.js";
 import { gate, type FailOn } from "../evaluate/exit-code.js";
 import { SEVERITIES, type Results } from "../evaluate/results.js";
 import { writeReports, parseFormats } from "../report/index.js";
@@ -37,7 +38,7 @@ export async function runScan(inputs: string[], opts: ScanOptions): Promise<numb
     const config = await loadConfig({ cwd: process.cwd(), ...(opts.config !== undefined ? { file: opts.config } : {}) });
     const policyConfig = await mergedPolicyConfig(bundle, config);
 
-    const collected = source === "azure" ? await collectLive(opts, bundle, progress) : await collectInputs(inputs, opts, progress);
+    const collected = source === "azure" ? await collectLive(opts, bundle) : await collectInputs(inputs, opts, progress);
     await mkdir(opts.out, { recursive: true });
     if (collected.written === undefined) {
       const path = join(opts.out, "snapshot.json");
@@ -118,13 +119,14 @@ async function collectInputs(inputs: string[], opts: ScanOptions, progress: Term
   return { snapshot, text: JSON.stringify(snapshot, null, 2) + "\n", written: undefined };
 }
 
-async function collectLive(opts: ScanOptions, bundle: LoadedBundle, progress: TerminalProgress): Promise<Collected> {
-  void bundle;
-  void progress;
+// Collects exactly the resource types the loaded rules name: all rules', whatever --only
+// selects, since through the bundle's helpers a rule reads the types other rules name.
+async function collectLive(opts: ScanOptions, bundle: LoadedBundle): Promise<Collected> {
   const out = join(opts.out, "snapshot.json");
   await mkdir(opts.out, { recursive: true });
+  const types = [...new Set(bundle.rules.flatMap((r) => r.resourceTypes.map((t) => t.toLowerCase())))].sort();
   const { runAzureCollect } = await import("./collect-azure.js");
-  await runAzureCollect({ ...opts, out });
+  await runAzureCollect({ ...opts, out, ...(types.length > 0 ? { resourceTypes: types } : {}) });
   const text = await readFile(out, "utf8");
   return { snapshot: validateSnapshot(JSON.parse(text), out, text), text, written: out };
 }
@@ -143,6 +145,7 @@ async function mergedPolicyConfig(bundle: LoadedBundle, config: ErguardConfig | 
   const erguard = bundle.data["erguard"];
   const defaults = erguard && typeof erguard === "object" && !Array.isArray(erguard) ? (erguard as Record<string, unknown>)["config"] : undefined;
   if (config?.policy === undefined) return undefined;
+  validatePolicyConfig(config.policy, config.file);
   return deepMerge(isObject(defaults) ? defaults : {}, config.policy);
 }
 
