@@ -30,6 +30,8 @@ export interface AzureCliOptions {
   readonly quiet: boolean;
   readonly verbose: boolean;
   readonly out: string;
+  // erguard scan: the resource types its rules read (default: collection's own list).
+  readonly resourceTypes?: readonly string[];
 }
 
 export async function runAzureCollect(opts: AzureCliOptions): Promise<void> {
@@ -58,6 +60,7 @@ export async function runAzureCollect(opts: AzureCliOptions): Promise<void> {
       cloud,
       ...(opts.armEndpoint === undefined ? {} : { armEndpoint: opts.armEndpoint }),
       ...(shard === undefined ? {} : { shard }),
+      ...(opts.resourceTypes === undefined ? {} : { resourceTypes: opts.resourceTypes }),
       signal: controller.signal,
       progress,
     };
