@@ -1,0 +1,99 @@
+// One measured scan of a snapshot, stage by stage, in a process of its own (so that peak RSS
+// is this scan's): prints one JSON object on stdout. Run by bench/run.ts.
+//   node bench/stages.ts estate.json            the whole bundle and every report
+//   node bench/stages.ts estate.json --native   the five native rules against the same five in Rego
+
+import { readFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { builtinBundle, loadBundles } from "../dist/evaluate/bundle.js";
+import { evaluateSnapshot } from "../dist/evaluate/evaluate.js";
+import { renderHtml } from "../dist/report/html/report.js";
+import { renderJson } from "../dist/report/json.js";
+import { renderSarif } from "../dist/report/sarif.js";
+import { loadSnapshot } from "../dist/snapshot/load.js";
+import { runNative, RULE_IDS } from "./native-rules.ts";
+
+const file = process.argv[2]!;
+const native = process.argv.includes("--native");
+const ms = (t0: number) => Math.round((performance.now() - t0) * 10) / 10;
+const out: Record<string, unknown> = {};
+
+let t = performance.now();
+const text = readFileSync(file, "utf8");
+out["readMs"] = ms(t);
+t = performance.now();
+JSON.parse(text);
+out["jsonParseMs"] = ms(t);
+
+const wall = performance.now();
+t = performance.now();
+const snapshot = await loadSnapshot(file);
+out["loadValidateMs"] = ms(t);
+out["resources"] = snapshot.resources.length;
+
+t = performance.now();
+const bundle = await loadBundles([builtinBundle()]);
+out["compileBundleMs"] = ms(t);
+out["rules"] = bundle.rules.length;
+
+t = performance.now();
+const indexSession = bundle.policy.session({ inputValue: snapshot as never, data: bundle.data, print: () => {} });
+indexSession.values("x := data.erguard.lib.resources.by_type");
+indexSession.values("x := data.erguard.lib.resources.by_id");
+out["indexMs"] = ms(t);
+
+if (native) {
+  const resources = snapshot.resources as never;
+  t = performance.now();
+  const nativeFailures = runNative(resources);
+  out["nativeMs"] = ms(t);
+  t = performance.now();
+  const rego = evaluateSnapshot({ snapshot, bundle, only: Object.values(RULE_IDS) });
+  out["regoFiveMs"] = ms(t);
+  out["nativeFailures"] = Object.fromEntries(Object.entries(nativeFailures).map(([k, v]) => [k, v.length]));
+  out["regoFailures"] = Object.fromEntries(
+    Object.entries(RULE_IDS).map(([k, id]) => [k, rego.results.filter((e) => e.ruleId === id && e.status === "fail").length]),
+  );
+  out["regoRulesFound"] = rego.rules.map((r) => r.id);
+  process.stdout.write(JSON.stringify(out) + "\n");
+  process.exit(0);
+}
+
+t = performance.now();
+let last = performance.now();
+const perRule: { id: string; ms: number }[] = [];
+const results = evaluateSnapshot({
+  snapshot,
+  snapshotText: text,
+  snapshotFile: file,
+  bundle,
+  onRule: (_done, _total, rule) => {
+    const now = performance.now();
+    perRule.push({ id: rule.id, ms: Math.round((now - last) * 10) / 10 });
+    last = now;
+  },
+});
+out["evaluateMs"] = ms(t);
+out["entries"] = results.results.length;
+out["findings"] = results.results.filter((e) => e.status === "fail").length;
+out["topRules"] = perRule.sort((a, b) => b.ms - a.ms).slice(0, 10);
+
+const dir = mkdtempSync(join(tmpdir(), "erguard-bench-"));
+try {
+  t = performance.now();
+  writeFileSync(join(dir, "erguard.sarif"), renderSarif(results, { profile: "full" }));
+  out["sarifMs"] = ms(t);
+  t = performance.now();
+  writeFileSync(join(dir, "erguard.html"), renderHtml(results));
+  out["htmlMs"] = ms(t);
+  t = performance.now();
+  writeFileSync(join(dir, "results.json"), renderJson(results));
+  out["jsonMs"] = ms(t);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+out["scanMs"] = ms(wall);
+out["peakRssMb"] = Math.round(process.resourceUsage().maxRSS / 1024);
+process.stdout.write(JSON.stringify(out) + "\n");
