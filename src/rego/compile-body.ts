@@ -523,73 +523,14 @@ export class BodyCompiler {
     const cached = this.nested.get(body);
     if (cached) return cached.slotsInside;
     const s = new Set<number>();
-    const addTerm = (t: CTerm | undefined): void => {
-      if (!t) return;
-      switch (t.kind) {
-        case "var":
-          s.add(t.slot);
-          return;
-        case "ref":
-          addTerm(t.head);
-          t.ops.forEach(addTerm);
-          return;
-        case "array":
-        case "set":
-          t.items.forEach(addTerm);
-          return;
-        case "object":
-          for (const [k, v] of t.entries) {
-            addTerm(k);
-            addTerm(v);
-          }
-          return;
-        case "comp":
-          addTerm(t.key);
-          addTerm(t.head);
-          for (const x of this.slotsIn(t.body)) s.add(x);
-          return;
-        default:
-          return;
-      }
-    };
-    for (const lit of body) forEachLiteralTerm(lit, addTerm, (b) => this.slotsIn(b).forEach((x) => s.add(x)));
+    forEachVar(body, [], (slot) => s.add(slot));
     this.nested.set(body, { slotsInside: s });
     return s;
   }
 
   // Occurrence counts of every slot in a body, nested bodies included.
   countOccurrences(body: CBody, terms: readonly (CTerm | undefined)[], counts = new Map<number, number>()): Map<number, number> {
-    const addTerm = (t: CTerm | undefined): void => {
-      if (!t) return;
-      switch (t.kind) {
-        case "var":
-          counts.set(t.slot, (counts.get(t.slot) ?? 0) + 1);
-          return;
-        case "ref":
-          addTerm(t.head);
-          t.ops.forEach(addTerm);
-          return;
-        case "array":
-        case "set":
-          t.items.forEach(addTerm);
-          return;
-        case "object":
-          for (const [k, v] of t.entries) {
-            addTerm(k);
-            addTerm(v);
-          }
-          return;
-        case "comp":
-          addTerm(t.key);
-          addTerm(t.head);
-          this.countOccurrences(t.body, [], counts);
-          return;
-        default:
-          return;
-      }
-    };
-    terms.forEach(addTerm);
-    for (const lit of body) forEachLiteralTerm(lit, addTerm, (b) => this.countOccurrences(b, [], counts));
+    forEachVar(body, terms, (slot) => counts.set(slot, (counts.get(slot) ?? 0) + 1));
     return counts;
   }
 
@@ -848,6 +789,41 @@ export class BodyCompiler {
     }
     return undefined;
   }
+}
+
+// Calls fn for every occurrence of a variable in the terms and the body, nested bodies included.
+function forEachVar(body: CBody, terms: readonly (CTerm | undefined)[], fn: (slot: number) => void): void {
+  const term = (t: CTerm | undefined): void => {
+    if (!t) return;
+    switch (t.kind) {
+      case "var":
+        fn(t.slot);
+        return;
+      case "ref":
+        term(t.head);
+        t.ops.forEach(term);
+        return;
+      case "array":
+      case "set":
+        t.items.forEach(term);
+        return;
+      case "object":
+        for (const [k, v] of t.entries) {
+          term(k);
+          term(v);
+        }
+        return;
+      case "comp":
+        term(t.key);
+        term(t.head);
+        forEachVar(t.body, [], fn);
+        return;
+      default:
+        return;
+    }
+  };
+  terms.forEach(term);
+  for (const lit of body) forEachLiteralTerm(lit, term, (b) => forEachVar(b, [], fn));
 }
 
 // Calls addTerm for each term of a literal and nested for each nested body.

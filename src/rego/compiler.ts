@@ -186,7 +186,7 @@ function compileRule(
     body,
     slots: bc.slotCount,
     isDefault: rule.isDefault,
-    constantValue: value.kind === "const" && suffix.length === 0 && rule.head.kind === "complete",
+    constantValue: value.kind === "const" && ((suffix.length === 0 && rule.head.kind === "complete") || rule.head.kind === "function"),
     elseRule,
     loc: rule.loc,
     source,

@@ -558,30 +558,45 @@ export class Evaluator {
   }
 
   private evalComplete(node: RuleNode, ctx: Context): Value | undefined {
+    return this.singleValue(node.complete, node.defaultRule, ctx, undefined, (rule) =>
+      new RegoError("eval_conflict_error", `rule ${node.name} produced conflicting values`, rule.loc),
+    );
+  }
+
+  // The one value of complete rules, or of function definitions for the given arguments. Of an
+  // else chain, the first member whose body succeeds gives the values; different values
+  // conflict; with none, the default.
+  private singleValue(
+    rules: readonly CRule[],
+    fallback: CRule | undefined,
+    ctx: Context,
+    args: Value[] | undefined,
+    conflict: (rule: CRule) => RegoError,
+  ): Value | undefined {
     let result: Value | undefined;
-    for (const first of node.complete) {
+    for (const first of rules) {
       for (let r: CRule | undefined = first; r; r = r.elseRule) {
         const rule = r;
         let found = false;
         this.withRule(rule, ctx, () => {
           const frame: Frame = new Array(rule.slots);
-          this.evalBody(rule.body, 0, frame, ctx, () =>
-            this.evalTerm(rule.value, frame, ctx, (v) => {
-              found = true;
-              if (result === undefined) result = v;
-              else if (!equal(result, v)) {
-                throw new RegoError("eval_conflict_error", `rule ${node.name} produced conflicting values`, rule.loc);
-              }
-              return rule.constantValue;
-            }),
-          );
+          const body = () =>
+            this.evalBody(rule.body, 0, frame, ctx, () =>
+              this.evalTerm(rule.value, frame, ctx, (v) => {
+                found = true;
+                if (result === undefined) result = v;
+                else if (!equal(result, v)) throw conflict(rule);
+                return rule.constantValue;
+              }),
+            );
+          if (args) this.unifyArgs(rule.args, args, 0, frame, ctx, body);
+          else body();
         });
         if (found) break;
       }
     }
-    if (result === undefined && node.defaultRule) {
-      const d = node.defaultRule;
-      this.evalTerm(d.value, new Array(d.slots), ctx, (v) => {
+    if (result === undefined && fallback) {
+      this.evalTerm(fallback.value, new Array(fallback.slots), ctx, (v) => {
         result = v;
         return true;
       });
@@ -708,36 +723,9 @@ export class Evaluator {
     let memo = ctx.functionCache.get(node);
     const key = args.length === 1 ? keyOf(args[0]!) : args.map(keyOf).join("\u0000");
     if (memo?.has(key)) return memo.get(key);
-    let result: Value | undefined;
-    for (const first of node.functions) {
-      for (let r: CRule | undefined = first; r; r = r.elseRule) {
-        const rule = r;
-        let found = false;
-        this.withRule(rule, ctx, () => {
-          const frame: Frame = new Array(rule.slots);
-          this.unifyArgs(rule.args, args, 0, frame, ctx, () =>
-            this.evalBody(rule.body, 0, frame, ctx, () =>
-              this.evalTerm(rule.value, frame, ctx, (v) => {
-                found = true;
-                if (result === undefined) result = v;
-                else if (!equal(result, v)) {
-                  throw new RegoError("eval_conflict_error", `function ${node.name} produced conflicting values for the same inputs`, rule.loc);
-                }
-                return rule.value.kind === "const";
-              }),
-            ),
-          );
-        });
-        if (found) break;
-      }
-    }
-    if (result === undefined && node.defaultFunction) {
-      const d = node.defaultFunction;
-      this.evalTerm(d.value, new Array(d.slots), ctx, (v) => {
-        result = v;
-        return true;
-      });
-    }
+    const result = this.singleValue(node.functions, node.defaultFunction, ctx, args, (rule) =>
+      new RegoError("eval_conflict_error", `function ${node.name} produced conflicting values for the same inputs`, rule.loc),
+    );
     if (!memo) {
       memo = new Map();
       ctx.functionCache.set(node, memo);

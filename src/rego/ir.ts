@@ -84,7 +84,9 @@ export interface CRule {
   readonly body: CBody;
   readonly slots: number; // frame size
   readonly isDefault: boolean;
-  readonly constantValue: boolean; // the value does not depend on the body (stop at the first solution)
+  // The value does not depend on the body: the first solution is enough (complete rules
+  // without dynamic keys, and functions).
+  readonly constantValue: boolean;
   readonly elseRule: CRule | undefined;
   readonly loc: Location;
   // The rule as written (for its annotations) and its package.
