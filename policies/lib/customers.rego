@@ -28,17 +28,27 @@ by_name[c.name] := c if some c in input.customers
 # True when the snapshot names any customer: without customers there is nothing to isolate.
 defined if count(input.customers) > 0
 
-# The customer a resource's tag names.
-tagged(r) := res.tag(r, config.settings.customer_tag)
+# The customer each resource's tag names (lower-case resource ids).
+tagged[lower(r.id)] := v if {
+	some r in input.resources
+	some k, v in object.get(r, "tags", {})
+	lower(k) == lower(config.settings.customer_tag)
+}
 
-# The customer of a resource: its tag, else its subscription's customer.
-of(r) := tagged(r)
+# The customer of each resource of the snapshot: its tag, else its subscription's customer.
+# Built once; rules look customers up by id (passing whole resources to functions is costly).
+by_resource[id] := name if some id, name in tagged
 
-of(r) := by_subscription[res.subscription_of(r)] if not tagged(r)
+by_resource[id] := name if {
+	some r in input.resources
+	id := lower(r.id)
+	not tagged[id]
+	name := by_subscription[res.subscription_key(object.get(r, "subscriptionId", null), r.id)]
+}
 
 # The customer of a resource id: the resource's when the snapshot holds it, else its
 # subscription's.
-of_id(id) := of(res.by_id[lower(id)])
+of_id(id) := by_resource[lower(id)]
 
 of_id(id) := by_subscription[res.subscription_of_id(id)] if not res.by_id[lower(id)]
 
@@ -64,8 +74,8 @@ both_known(a, b) if {
 # erguard.config.customers[name].
 requirements(name) := object.union(config.settings.customer_defaults, object.get(config.settings.customers, name, {}))
 
-# The requirements that apply to a resource's customer, or the defaults for a resource no
-# customer owns.
-requirements_of(r) := requirements(of(r))
+# The requirements that apply to the customer of a resource id, or the defaults for a resource
+# no customer owns.
+requirements_of_id(id) := requirements(of_id(id))
 
-requirements_of(r) := config.settings.customer_defaults if not of(r)
+requirements_of_id(id) := config.settings.customer_defaults if not of_id(id)

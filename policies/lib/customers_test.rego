@@ -10,11 +10,11 @@ circuit_tagged := fx.circuit(fx.sub_a, "er-t", {"tags": {"ERGUARD-CUSTOMER": "fa
 estate := fx.snapshot_for(fx.customers, [circuit_a, circuit_tagged])
 
 test_customer_by_subscription if {
-	customers.of(circuit_a) == "contoso" with input as estate
+	customers.of_id(circuit_a.id) == "contoso" with input as estate
 }
 
 test_a_tag_overrides_the_subscription if {
-	customers.of(circuit_tagged) == "fabrikam" with input as estate
+	customers.of_id(circuit_tagged.id) == "fabrikam" with input as estate
 }
 
 test_ids_outside_the_snapshot_use_their_subscription if {
@@ -25,7 +25,7 @@ test_ids_outside_the_snapshot_use_their_subscription if {
 
 test_a_subscription_listed_twice_belongs_to_nobody if {
 	twice := fx.snapshot_for(array.concat(fx.customers, [{"name": "other", "subscriptions": [upper(fx.sub_a)]}]), [circuit_a])
-	not customers.of(circuit_a) with input as twice
+	not customers.of_id(circuit_a.id) with input as twice
 }
 
 test_different_and_undetermined_customers if {
@@ -39,5 +39,5 @@ test_requirements_overlay_the_defaults if {
 	r := customers.requirements("contoso") with data.erguard.config.customers as {"contoso": {"forced_tunneling": true}}
 	r.forced_tunneling == true
 	r.encryption == "none"
-	customers.requirements_of(fx.circuit(fx.sub_csp, "x", {})).min_circuits == 2 with input as estate
+	customers.requirements_of_id(fx.circuit_id(fx.sub_csp, "x")).min_circuits == 2 with input as estate
 }

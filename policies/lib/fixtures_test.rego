@@ -224,3 +224,6 @@ route(name, prefix, next_hop, extra) := object.union(
 	{"name": name, "properties": {"addressPrefix": prefix, "nextHopType": next_hop}},
 	extra,
 )
+
+# The resource ids findings name, lower-cased (Azure ids are case-insensitive).
+ids(findings) := {lower(f.resource) | some f in findings}

@@ -4,6 +4,9 @@
 #   by id here instead of scanning input.resources: a snapshot can hold 100,000 resources and
 #   every rule runs over the same indexes (the evaluator caches rule values per query session).
 #   Ids and types are compared in lower case, as Azure compares them.
+#
+#   Helpers take ids and small values rather than whole resources: the evaluator memoises
+#   function calls by their arguments, and a large argument costs a serialisation.
 package erguard.lib.resources
 
 # The lower-case ARM types the bundle reads.
@@ -68,9 +71,6 @@ ref_id(ref) := lower(ref.id) if is_string(ref.id)
 
 ref_id(ref) := lower(ref) if is_string(ref)
 
-# The properties of a resource (an empty object when it has none).
-props(r) := object.get(r, "properties", {})
-
 # The id of the parent of a child resource id: …/virtualNetworks/v/subnets/s → …/virtualNetworks/v.
 parent_id(id) := regex.replace(lower(id), `/[^/]+/[^/]+$`, "")
 
@@ -83,14 +83,15 @@ subscription_of_id(id) := parts[2] if {
 	parts[1] == "subscriptions"
 }
 
-# The subscription of a resource: its subscriptionId, else the one in its id.
-subscription_of(r) := lower(r.subscriptionId) if is_string(r.subscriptionId)
+# The subscription of a resource from its subscriptionId, else from its id.
+subscription_key(subscription_id, id) := lower(subscription_id) if is_string(subscription_id)
 
-subscription_of(r) := subscription_of_id(r.id) if not is_string(r.subscriptionId)
+subscription_key(subscription_id, id) := subscription_of_id(id) if not is_string(subscription_id)
 
-# A tag's value, with the key compared case-insensitively (Azure tag names are case-insensitive).
-tag(r, key) := v if {
-	some k, v in object.get(r, "tags", {})
+# A tag's value from a resource's tags, with the key compared case-insensitively (Azure tag
+# names are case-insensitive).
+tag(tags, key) := v if {
+	some k, v in tags
 	lower(k) == lower(key)
 }
 

@@ -32,13 +32,13 @@ test_parent_and_name_of_child_ids if {
 }
 
 test_subscription_from_the_resource_or_its_id if {
-	res.subscription_of({"id": "/subscriptions/ABC/resourceGroups/rg"}) == "abc"
-	res.subscription_of({"id": "/subscriptions/abc/x", "subscriptionId": "DEF"}) == "def"
+	res.subscription_key(null, "/subscriptions/ABC/resourceGroups/rg") == "abc"
+	res.subscription_key("DEF", "/subscriptions/abc/x") == "def"
 }
 
 test_tags_are_read_case_insensitively if {
-	res.tag({"tags": {"ERGuard-Customer": "contoso"}}, "erguard-customer") == "contoso"
-	not res.tag({"tags": {}}, "erguard-customer")
+	res.tag({"ERGuard-Customer": "contoso"}, "erguard-customer") == "contoso"
+	not res.tag({}, "erguard-customer")
 }
 
 test_iac_sources_are_recognised if {

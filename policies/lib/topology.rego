@@ -20,16 +20,16 @@ subnets[sid] := {
 	"properties": object.get(s, "properties", {}),
 } if {
 	some v in res.of_type(res.vnet_type)
-	some s in values.list(v, ["properties", "subnets"])
-	sid := subnet_id(v, s)
+	some s in object.get(v, ["properties", "subnets"], [])
+	sid := subnet_id(v.id, object.get(s, "id", null), object.get(s, "name", null))
 }
 
 # A subnet's id; IaC may not know it before deployment, so it is built from the names then.
-subnet_id(v, s) := lower(s.id) if is_string(s.id)
+subnet_id(vnet_id, id, name) := lower(id) if is_string(id)
 
-subnet_id(v, s) := lower(concat("/", [v.id, "subnets", s.name])) if {
-	not is_string(s.id)
-	is_string(s.name)
+subnet_id(vnet_id, id, name) := lower(concat("/", [vnet_id, "subnets", name])) if {
+	not is_string(id)
+	is_string(name)
 }
 
 # The virtual network (lower-case id) of a subnet id.
@@ -46,14 +46,14 @@ nsg_subnets[nsg] contains sid if some sid, nsg in subnet_nsg
 
 nsg_subnets[lower(n.id)] contains lower(s.id) if {
 	some n in res.of_type(res.nsg_type)
-	some s in values.list(n, ["properties", "subnets"])
+	some s in object.get(n, ["properties", "subnets"], [])
 	is_string(s.id)
 }
 
 # The network interfaces each NSG is associated with.
 nsg_nics[lower(n.id)] contains lower(i.id) if {
 	some n in res.of_type(res.nsg_type)
-	some i in values.list(n, ["properties", "networkInterfaces"])
+	some i in object.get(n, ["properties", "networkInterfaces"], [])
 	is_string(i.id)
 }
 
@@ -70,7 +70,7 @@ route_table_subnets[rt] contains sid if some sid, rt in subnet_route_table
 
 route_table_subnets[lower(t.id)] contains lower(s.id) if {
 	some t in res.of_type(res.route_table_type)
-	some s in values.list(t, ["properties", "subnets"])
+	some s in object.get(t, ["properties", "subnets"], [])
 	is_string(s.id)
 }
 
@@ -79,7 +79,7 @@ route_table_subnets[lower(t.id)] contains lower(s.id) if {
 # The virtual network each virtual network gateway is deployed in (from its ipConfigurations).
 gateway_vnet[lower(gw.id)] := vnet_of_subnet(res.ref_id(ipc.properties.subnet)) if {
 	some gw in res.of_type(res.gateway_type)
-	some ipc in values.list(gw, ["properties", "ipConfigurations"])
+	some ipc in object.get(gw, ["properties", "ipConfigurations"], [])
 	res.ref_id(ipc.properties.subnet)
 }
 
@@ -132,7 +132,7 @@ er_gateway_hub[lower(g.id)] := res.ref_id(g.properties.virtualHub) if {
 # The circuits each Virtual WAN ExpressRoute gateway connects (its expressRouteConnections).
 er_gateway_circuits[lower(g.id)] contains circuit_of_peering(res.ref_id(c.properties.expressRouteCircuitPeering)) if {
 	some g in res.of_type(res.er_gateway_type)
-	some c in values.list(g, ["properties", "expressRouteConnections"])
+	some c in object.get(g, ["properties", "expressRouteConnections"], [])
 	res.ref_id(c.properties.expressRouteCircuitPeering)
 }
 
@@ -151,7 +151,7 @@ circuit_hubs[c] contains hub if {
 # hubVirtualNetworkConnections collected as resources of their own.
 hub_vnets[lower(h.id)] contains res.ref_id(c.properties.remoteVirtualNetwork) if {
 	some h in res.of_type(res.hub_type)
-	some c in values.list(h, ["properties", "virtualNetworkConnections"])
+	some c in object.get(h, ["properties", "virtualNetworkConnections"], [])
 	res.ref_id(c.properties.remoteVirtualNetwork)
 }
 
@@ -165,7 +165,7 @@ hub_vnets[res.parent_id(c.id)] contains res.ref_id(c.properties.remoteVirtualNet
 # vnet_peerings[vnet] is the set of peering objects of that virtual network.
 vnet_peerings[lower(v.id)] contains p if {
 	some v in res.of_type(res.vnet_type)
-	some p in values.list(v, ["properties", "virtualNetworkPeerings"])
+	some p in object.get(v, ["properties", "virtualNetworkPeerings"], [])
 }
 
 # The virtual networks each virtual network is peered with.
@@ -184,7 +184,8 @@ gateway_spokes[res.ref_id(p.properties.remoteVirtualNetwork)] contains vnet if {
 
 # --- circuits ---------------------------------------------------------------------------
 
-# The peerings of a circuit, and each one's type (AzurePrivatePeering, MicrosoftPeering,
+# The peerings of a circuit (pass the circuit: used per circuit, never per virtual network), and
+# each one's type (AzurePrivatePeering, MicrosoftPeering,
 # AzurePublicPeering; ARM names a peering by its type).
 peerings(circuit) := values.list(circuit, ["properties", "peerings"])
 
@@ -200,7 +201,7 @@ peering(circuit, kind) := p if {
 global_reach_links[lower(c.id)] contains circuit_of_peering(res.ref_id(conn.properties.peerExpressRouteCircuitPeering)) if {
 	some c in res.of_type(res.circuit_type)
 	some p in peerings(c)
-	some conn in values.list(p, ["properties", "connections"])
+	some conn in object.get(p, ["properties", "connections"], [])
 	res.ref_id(conn.properties.peerExpressRouteCircuitPeering)
 }
 
@@ -224,7 +225,7 @@ port_circuits[port] contains c if some c, port in circuit_port
 
 port_circuits[lower(p.id)] contains res.ref_id(c) if {
 	some p in res.of_type(res.port_type)
-	some c in values.list(p, ["properties", "circuits"])
+	some c in object.get(p, ["properties", "circuits"], [])
 	res.ref_id(c)
 }
 
@@ -274,12 +275,15 @@ vnet_circuits[vnet] contains c if {
 	some vnet in vnets
 }
 
-# The address prefixes of a virtual network.
-address_prefixes(v) := values.list(v, ["properties", "addressSpace", "addressPrefixes"])
+# The address prefixes of each virtual network.
+vnet_prefixes[lower(v.id)] := ps if {
+	some v in res.of_type(res.vnet_type)
+	ps := [p | some p in object.get(v, ["properties", "addressSpace", "addressPrefixes"], []); is_string(p)]
+}
 
-# The address prefixes of a subnet (addressPrefix and addressPrefixes).
-subnet_prefixes(s) := {p |
-	some p in array.concat([object.get(s, ["properties", "addressPrefix"], "")], values.list(s, ["properties", "addressPrefixes"]))
+# The address prefixes of a subnet's properties (addressPrefix and addressPrefixes).
+subnet_prefixes(properties) := {p |
+	some p in array.concat([object.get(properties, "addressPrefix", "")], values.list(properties, ["addressPrefixes"]))
 	is_string(p)
 	p != ""
 }

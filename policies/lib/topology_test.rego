@@ -106,6 +106,11 @@ test_direct_circuits_know_their_port_bandwidth_and_location if {
 	topology.peering_location(fx.circuit(fx.sub_a, "x", {})) == "amsterdam"
 }
 
+test_vnet_and_subnet_prefixes if {
+	topology.vnet_prefixes[hub_id] == ["10.0.0.0/16"] with input as estate
+	topology.subnet_prefixes({"addressPrefix": "10.0.0.0/24", "addressPrefixes": ["10.0.1.0/24"]}) == {"10.0.0.0/24", "10.0.1.0/24"}
+}
+
 test_peerings_by_type if {
 	topology.peering(er1_circuit, "azureprivatepeering").name == "AzurePrivatePeering"
 	not topology.peering(er1_circuit, "MicrosoftPeering")
