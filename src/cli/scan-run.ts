@@ -3,17 +3,15 @@ import { join, relative } from "node:path";
 import { collectFiles } from "../collect/files.js";
 import { detectContent } from "../collect/detect.js";
 import { ErguardError } from "../errors.js";
-import { applyBaseline } from "../evaluate/baseline.js";
 import { builtinBundle, loadBundles, userBundle, type LoadedBundle } from "../evaluate/bundle.js";
 import { loadConfig, type ErguardConfig } from "../evaluate/config.js";
 import { evaluateSnapshot } from "../evaluate/evaluate.js";
 import { validatePolicyConfig } from "../evaluate/policy-config.js";
 import { gate, type FailOn } from "../evaluate/exit-code.js";
 import { SEVERITIES, type Results } from "../evaluate/results.js";
-import { writeReports, parseFormats } from "../report/index.js";
+import { parseFormats } from "../report/formats.js";
 import { loadResults, renderJson } from "../report/json.js";
 import { sourceLinksFromEnv } from "../report/links.js";
-import { renderMarkdown } from "../report/markdown.js";
 import { parseJson } from "../snapshot/json-positions.js";
 import { MAX_SNAPSHOT_BYTES } from "../snapshot/load.js";
 import { readTextFile } from "../snapshot/read-text-file.js";
@@ -58,7 +56,10 @@ export async function runScan(inputs: string[], opts: ScanOptions): Promise<numb
       skip: opts.skip,
       onRule: (done, total) => progress.update({ filesDone: done, filesTotal: total }),
     });
-    if (opts.baseline !== undefined) results = applyBaseline(results, await loadResults(opts.baseline), opts.baseline);
+    if (opts.baseline !== undefined) {
+      const { applyBaseline } = await import("../evaluate/baseline.js");
+      results = applyBaseline(results, await loadResults(opts.baseline), opts.baseline);
+    }
 
     progress.stage("writing reports");
     const written = [join(opts.out, "results.json")];
@@ -66,6 +67,8 @@ export async function runScan(inputs: string[], opts: ScanOptions): Promise<numb
     const links = sourceLinksFromEnv(process.env);
     const others = formats.filter((f) => f !== "json");
     if (others.length > 0) {
+      // The renderers load only when a format needs them: a PR gate writing SARIF starts fast.
+      const { writeReports } = await import("../report/index.js");
       written.push(
         ...(await writeReports(results, {
           formats: others,
@@ -80,7 +83,10 @@ export async function runScan(inputs: string[], opts: ScanOptions): Promise<numb
       );
     }
     const summaryFile = process.env["GITHUB_STEP_SUMMARY"];
-    if (summaryFile) await appendFile(summaryFile, renderMarkdown(results, links ? { links } : {}) + "\n");
+    if (summaryFile) {
+      const { renderMarkdown } = await import("../report/markdown.js");
+      await appendFile(summaryFile, renderMarkdown(results, links ? { links } : {}) + "\n");
+    }
     progress.finish();
 
     const outcome = gate(results, opts.failOn as FailOn);

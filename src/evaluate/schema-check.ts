@@ -2,7 +2,7 @@
 // each problem as a path into the document plus a sentence, so that the caller can point at
 // the line: erguard.yaml through its YAML nodes, results.json through its JSON tree.
 
-import { Ajv, type ErrorObject } from "ajv";
+import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import ajvFormats from "ajv-formats";
 
 export interface SchemaProblem {
@@ -12,14 +12,21 @@ export interface SchemaProblem {
 
 export type SchemaCheck = (value: unknown) => readonly SchemaProblem[];
 
+// The schema is compiled on first use: modules declare their checks at load time, and a scan
+// that never reads erguard.yaml or a results file never pays for compiling them.
 export function schemaCheck(schema: object): SchemaCheck {
-  // verbose: the parent schema lets an unknown property be answered with the known ones.
-  const ajv = new Ajv({ allErrors: true, strict: true, verbose: true });
-  // ajv-formats is CommonJS: under NodeNext its default import is the module, whose
-  // `default` is the plugin.
-  ajvFormats.default(ajv);
-  const validate = ajv.compile(schema);
-  return (value) => (validate(value) ? [] : simplify(validate.errors ?? []));
+  let validate: ValidateFunction | undefined;
+  return (value) => {
+    if (validate === undefined) {
+      // verbose: the parent schema lets an unknown property be answered with the known ones.
+      const ajv = new Ajv({ allErrors: true, strict: true, verbose: true });
+      // ajv-formats is CommonJS: under NodeNext its default import is the module, whose
+      // `default` is the plugin.
+      ajvFormats.default(ajv);
+      validate = ajv.compile(schema);
+    }
+    return validate(value) ? [] : simplify(validate.errors ?? []);
+  };
 }
 
 function simplify(errors: readonly ErrorObject[]): SchemaProblem[] {

@@ -4,15 +4,14 @@
 
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { ErguardError } from "../errors.js";
 import type { Results } from "../evaluate/results.js";
 import { renderHtml } from "./html/report.js";
 import { renderJson } from "./json.js";
 import { renderMarkdown, type MarkdownOptions } from "./markdown.js";
 import { renderSarif, type SarifOptions } from "./sarif.js";
+import type { ReportFormat } from "./formats.js";
 
-export type ReportFormat = "html" | "sarif" | "md" | "json";
-export const REPORT_FORMATS: readonly ReportFormat[] = ["html", "sarif", "md", "json"];
+export { parseFormats, REPORT_FORMATS, type ReportFormat } from "./formats.js";
 
 export interface ReportOptions {
   readonly formats: readonly ReportFormat[];
@@ -24,15 +23,6 @@ export interface ReportOptions {
 }
 
 const EXTENSION: Readonly<Record<ReportFormat, string>> = { html: ".html", sarif: ".sarif", md: ".md", json: ".results.json" };
-
-export function parseFormats(list: string): ReportFormat[] {
-  const formats = list.split(",").map((f) => f.trim().toLowerCase()).filter(Boolean);
-  const unknown = formats.filter((f) => !(REPORT_FORMATS as readonly string[]).includes(f));
-  if (unknown.length > 0 || formats.length === 0) {
-    throw new ErguardError("bad_config", `--format ${JSON.stringify(list)}: choose from ${REPORT_FORMATS.join(", ")}`);
-  }
-  return [...new Set(formats)] as ReportFormat[];
-}
 
 export function render(results: Results, format: ReportFormat, options: Pick<ReportOptions, "sarif" | "markdown">): string {
   switch (format) {
