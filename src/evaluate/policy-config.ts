@@ -73,6 +73,7 @@ export const POLICY_CONFIG_SCHEMA = {
     }),
     nsg: object({
       exempt_subnets: texts,
+      public_ports: { type: "array", items: { type: "integer", minimum: 0, maximum: 65535 } },
       management_ports: { type: "array", items: { type: "integer", minimum: 0, maximum: 65535 } },
       lateral_ports: { type: "array", items: { type: "integer", minimum: 0, maximum: 65535 } },
     }),

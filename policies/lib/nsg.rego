@@ -1,0 +1,89 @@
+# METADATA
+# description: |
+#   NSG rule evaluation: inbound and outbound rules, allow and deny, and whether a rule that
+#   admits the Internet is hidden by a higher-priority deny. Functions take an NSG's list of
+#   security rules (properties.securityRules).
+package erguard.lib.nsg
+
+import data.erguard.lib.config
+import data.erguard.lib.net
+import data.erguard.lib.resources as res
+import data.erguard.lib.topology
+
+direction(r) := lower(object.get(r, ["properties", "direction"], ""))
+
+access(r) := lower(object.get(r, ["properties", "access"], ""))
+
+priority(r) := object.get(r, ["properties", "priority"], 4096)
+
+# True when a rule's sources include an Internet-equivalent prefix.
+from_internet(r) if {
+	some p in net.sources(r)
+	net.is_internet(p)
+}
+
+# Inbound Allow rules admitting the Internet that no higher-priority inbound Deny rule from
+# the Internet hides completely (for all their ports and protocols).
+internet_allows(rules) := [r |
+	some r in rules
+	direction(r) == "inbound"
+	access(r) == "allow"
+	from_internet(r)
+	not hidden(r, rules)
+]
+
+hidden(r, rules) if {
+	some d in rules
+	direction(d) == "inbound"
+	access(d) == "deny"
+	priority(d) < priority(r)
+	from_internet(d)
+	protocol_covers(d, r)
+	every p in net.destination_ports(r) {
+		port_covered(d, p)
+	}
+}
+
+# The Internet Allow rules that expose `port` over `protocol`, unless a higher-priority Deny
+# from the Internet closes that port.
+exposing(rules, port, protocol) := [r |
+	some r in internet_allows(rules)
+	net.opens_port(r, port)
+	net.applies_to_protocol(r, protocol)
+	not closed(r, rules, port, protocol)
+]
+
+closed(r, rules, port, protocol) if {
+	some d in rules
+	direction(d) == "inbound"
+	access(d) == "deny"
+	priority(d) < priority(r)
+	from_internet(d)
+	net.opens_port(d, port)
+	net.applies_to_protocol(d, protocol)
+}
+
+protocol_covers(d, r) if object.get(d, ["properties", "protocol"], "*") == "*"
+
+protocol_covers(d, r) if lower(object.get(d, ["properties", "protocol"], "*")) == lower(object.get(r, ["properties", "protocol"], "*"))
+
+port_covered(d, p) if {
+	[low, high] := net.port_range(p)
+	some q in net.destination_ports(d)
+	[dl, dh] := net.port_range(q)
+	dl <= low
+	high <= dh
+}
+
+# Subnet names that need no NSG or must not have one (compared case-insensitively).
+exempt_subnets := {lower(s) | some s in config.get(["nsg", "exempt_subnets"], [])}
+
+# True when every association of an NSG is with an exempt subnet (and there is at least one).
+only_exempt(nsg_id) if {
+	subnets := topology.nsg_subnets[nsg_id]
+	count(subnets) > 0
+	not topology.nsg_nics[nsg_id]
+	every sid in subnets {
+		lower(res.name_of(sid)) in exempt_subnets
+	}
+}
