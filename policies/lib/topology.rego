@@ -287,3 +287,24 @@ subnet_prefixes(properties) := {p |
 	is_string(p)
 	p != ""
 }
+
+# --- firewalls --------------------------------------------------------------------------
+
+# The virtual network of each Azure Firewall deployed in a virtual network (not in a hub).
+firewall_vnet[lower(fw.id)] := vnet_of_subnet(res.ref_id(ipc.properties.subnet)) if {
+	some fw in res.of_type(res.firewall_type)
+	some ipc in object.get(fw, ["properties", "ipConfigurations"], [])
+	res.ref_id(ipc.properties.subnet)
+}
+
+# The virtual networks that host an Azure Firewall.
+firewall_vnets contains vnet if some _, vnet in firewall_vnet
+
+# --- routes ------------------------------------------------------------------------------
+
+# True when a route list sends the default route (0.0.0.0/0) to one of the next hop types.
+default_route_to(routes, hops) if {
+	some r in routes
+	object.get(r, ["properties", "addressPrefix"], "") == "0.0.0.0/0"
+	lower(object.get(r, ["properties", "nextHopType"], "")) in hops
+}

@@ -115,3 +115,14 @@ test_peerings_by_type if {
 	topology.peering(er1_circuit, "azureprivatepeering").name == "AzurePrivatePeering"
 	not topology.peering(er1_circuit, "MicrosoftPeering")
 }
+
+test_firewalls_belong_to_the_vnet_of_their_subnet if {
+	fw := fx.resource(fx.sub_a, "Microsoft.Network/azureFirewalls", "fw", {"properties": {"ipConfigurations": [{"properties": {"subnet": {"id": concat("/", [fx.vnet_id(fx.sub_a, "hub"), "subnets", "AzureFirewallSubnet"])}}}]}})
+	topology.firewall_vnets == {hub_id} with input as fx.snapshot([fw])
+}
+
+test_default_routes_by_next_hop if {
+	routes := [fx.route("default", "0.0.0.0/0", "VirtualAppliance", {})]
+	topology.default_route_to(routes, {"virtualappliance"})
+	not topology.default_route_to(routes, {"internet"})
+}

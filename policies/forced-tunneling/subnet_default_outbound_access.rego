@@ -1,0 +1,79 @@
+# METADATA
+# title: Subnets have default outbound access turned off
+# description: |
+#   Default outbound access gives machines without a public IP, NAT gateway or load balancer
+#   an implicit, Microsoft-owned Internet address. It is an egress path nobody configured:
+#   not on any route table, not through any firewall, and not what a customer who expects
+#   its traffic to stay on ExpressRoute expects. Microsoft is retiring it; turn it off with
+#   private subnets and give egress an explicit path.
+# custom:
+#   id: VNET-007
+#   severity: low
+#   baseline: forced-tunneling
+#   resource_types: [microsoft.network/virtualnetworks]
+#   fails_when: A subnet (other than the exempt ones) has defaultOutboundAccess true, or, in a live snapshot, does not set it (older subnets default to access).
+#   unknown_when: a template or plan leaves the setting out (its default depends on the API version) or it is not known before deployment.
+#   remediation: Make the subnets private (defaultOutboundAccess false) and provide egress explicitly through a NAT gateway, a firewall or the forced-tunneling default route.
+#   remediation_examples:
+#     arm: |
+#       { "name": "app", "properties": { "addressPrefix": "10.1.0.0/24", "defaultOutboundAccess": false } }
+#     bicep: |
+#       {
+#         name: 'app'
+#         properties: {
+#           addressPrefix: '10.1.0.0/24'
+#           defaultOutboundAccess: false
+#         }
+#       }
+#     terraform: |
+#       resource "azurerm_subnet" "app" {
+#         default_outbound_access_enabled = false
+#       }
+#   references:
+#     - https://learn.microsoft.com/azure/virtual-network/ip-services/default-outbound-access
+#     - https://learn.microsoft.com/azure/expressroute/expressroute-for-cloud-solution-providers#security
+#   frameworks:
+#     mcsb: [NS-3]
+package erguard.rules.forced_tunneling.subnet_default_outbound_access
+
+import data.erguard.lib.nsg
+import data.erguard.lib.resources as res
+import data.erguard.lib.values
+
+setting(s) := object.get(s, ["properties", "defaultOutboundAccess"], null)
+
+open(s) if setting(s) == true
+
+open(s) if {
+	setting(s) == null
+	not res.iac
+}
+
+undecided(s) if values.is_unknown(setting(s))
+
+undecided(s) if {
+	setting(s) == null
+	res.iac
+}
+
+subnets(v) := [s | some s in object.get(v, ["properties", "subnets"], []); not lower(object.get(s, "name", "")) in nsg.exempt_subnets]
+
+deny contains {
+	"resource": v.id,
+	"message": sprintf("subnets of virtual network %s have default outbound access: %s", [v.name, concat(", ", names)]),
+	"evidence": {"subnets": names},
+} if {
+	some v in res.of_type(res.vnet_type)
+	names := sort([s.name | some s in subnets(v); open(s)])
+	count(names) > 0
+}
+
+unknown contains {
+	"resource": v.id,
+	"message": sprintf("whether subnets of virtual network %s have default outbound access is not known from this source: %s", [v.name, concat(", ", names)]),
+} if {
+	some v in res.of_type(res.vnet_type)
+	count([s | some s in subnets(v); open(s)]) == 0
+	names := sort([object.get(s, "name", "?") | some s in subnets(v); undecided(s)])
+	count(names) > 0
+}

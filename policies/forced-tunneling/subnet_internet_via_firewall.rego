@@ -1,0 +1,112 @@
+# METADATA
+# title: Internet traffic of subnets goes through the network's Azure Firewall
+# description: |
+#   Where an estate deploys Azure Firewall in a virtual network (or in the hub the network
+#   peers with), the firewall only sees the traffic that is routed to it. A workload subnet
+#   without a 0.0.0.0/0 route to the firewall reaches the Internet around it: no filtering,
+#   no threat intelligence, no log, and with ExpressRoute no way to tell which egress the
+#   on-premises side should expect.
+# custom:
+#   id: FW-005
+#   severity: medium
+#   baseline: forced-tunneling
+#   resource_types: [microsoft.network/virtualnetworks]
+#   fails_when: The virtual network hosts an Azure Firewall or is peered with one that does, and one of its subnets (other than the exempt ones) has no route table, or a route table without a 0.0.0.0/0 route to VirtualAppliance.
+#   unknown_when: a subnet's route table is not in the snapshot, or its routes are not known before deployment.
+#   remediation: Attach a route table with 0.0.0.0/0 → VirtualAppliance (the firewall's private IP) to every workload subnet.
+#   remediation_examples:
+#     arm: |
+#       { "name": "default", "properties": { "addressPrefix": "0.0.0.0/0", "nextHopType": "VirtualAppliance", "nextHopIpAddress": "10.0.3.4" } }
+#     bicep: |
+#       {
+#         name: 'default'
+#         properties: {
+#           addressPrefix: '0.0.0.0/0'
+#           nextHopType: 'VirtualAppliance'
+#           nextHopIpAddress: firewall.properties.ipConfigurations[0].properties.privateIPAddress
+#         }
+#       }
+#     terraform: |
+#       route {
+#         name                   = "default"
+#         address_prefix         = "0.0.0.0/0"
+#         next_hop_type          = "VirtualAppliance"
+#         next_hop_in_ip_address = azurerm_firewall.hub.ip_configuration[0].private_ip_address
+#       }
+#   references:
+#     - https://learn.microsoft.com/azure/firewall/tutorial-firewall-deploy-portal#create-a-default-route
+#     - https://learn.microsoft.com/azure/expressroute/expressroute-for-cloud-solution-providers#security
+#   frameworks:
+#     azure-policy: [fc5e4038-4584-4632-8c85-c0448d374b2c]
+#     mcsb: [NS-3]
+package erguard.rules.forced_tunneling.subnet_internet_via_firewall
+
+import data.erguard.lib.nsg
+import data.erguard.lib.resources as res
+import data.erguard.lib.topology
+import data.erguard.lib.values
+
+# Virtual networks that host a firewall or are peered with one that does.
+protected contains v if some v in topology.firewall_vnets
+
+protected contains v if {
+	some hub in topology.firewall_vnets
+	some v, peers in topology.vnet_peers
+	hub in peers
+}
+
+# The state of each subnet's route: "ok", "missing", or "unknown".
+route_state(s) := "unknown" if values.unknown_at(s, ["properties", "routeTable", "id"])
+
+route_state(s) := "missing" if object.get(s, ["properties", "routeTable"], null) == null
+
+route_state(s) := state if {
+	t := res.get(s.properties.routeTable)
+	routes := object.get(t, ["properties", "routes"], [])
+	state := table_state(routes)
+}
+
+route_state(s) := "unknown" if {
+	is_string(s.properties.routeTable.id)
+	not res.get(s.properties.routeTable)
+}
+
+table_state(routes) := "ok" if topology.default_route_to(routes, {"virtualappliance"})
+
+table_state(routes) := "unknown" if {
+	not topology.default_route_to(routes, {"virtualappliance"})
+	values.has_unknown(routes)
+}
+
+table_state(routes) := "missing" if {
+	not topology.default_route_to(routes, {"virtualappliance"})
+	not values.has_unknown(routes)
+}
+
+subnets_in(v, state) := sort([s.name |
+	some s in object.get(v, ["properties", "subnets"], [])
+	not lower(object.get(s, "name", "")) in nsg.exempt_subnets
+	route_state(s) == state
+])
+
+deny contains {
+	"resource": v.id,
+	"message": sprintf("subnets of virtual network %s reach the Internet around its Azure Firewall: %s", [v.name, concat(", ", names)]),
+	"evidence": {"subnets": names},
+} if {
+	some v in res.of_type(res.vnet_type)
+	protected[lower(v.id)]
+	names := subnets_in(v, "missing")
+	count(names) > 0
+}
+
+unknown contains {
+	"resource": v.id,
+	"message": sprintf("the default route of subnets of virtual network %s cannot be determined from this source: %s", [v.name, concat(", ", names)]),
+} if {
+	some v in res.of_type(res.vnet_type)
+	protected[lower(v.id)]
+	count(subnets_in(v, "missing")) == 0
+	names := subnets_in(v, "unknown")
+	count(names) > 0
+}
