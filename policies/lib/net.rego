@@ -117,3 +117,28 @@ is_private(p) if {
 
 # The prefix length of a CIDR.
 prefix_length(p) := to_number(split(cidr(p), "/")[1])
+
+# The bucket of a prefix for overlap lookups: its first two octets for IPv4 prefixes of /16
+# or longer ("10.12"), else "wide". Prefixes that overlap share a bucket unless one is wide.
+bucket(p) := concat(".", array.slice(split(c, "."), 0, 2)) if {
+	c := cidr(p)
+	family(c) == 4
+	prefix_length(c) >= 16
+}
+
+bucket(p) := "wide" if {
+	c := cidr(p)
+	not wide_v4_16(c)
+}
+
+wide_v4_16(c) if {
+	family(c) == 4
+	prefix_length(c) >= 16
+}
+
+# The first octet of an IPv4 prefix of /8 or longer, the key of the buckets it may overlap.
+first_octet(p) := split(c, ".")[0] if {
+	c := cidr(p)
+	family(c) == 4
+	prefix_length(c) >= 8
+}

@@ -7,6 +7,7 @@
 #   Every relation is a partial rule keyed by lower-case id, computed once and looked up.
 package erguard.lib.topology
 
+import data.erguard.lib.net
 import data.erguard.lib.resources as res
 import data.erguard.lib.values
 
@@ -307,4 +308,32 @@ default_route_to(routes, hops) if {
 	some r in routes
 	object.get(r, ["properties", "addressPrefix"], "") == "0.0.0.0/0"
 	lower(object.get(r, ["properties", "nextHopType"], "")) in hops
+}
+
+# --- address overlap --------------------------------------------------------------------
+
+# The prefixes of every virtual network by bucket (see net.bucket): [vnet id, prefix] pairs.
+prefix_buckets[net.bucket(p)] contains [vid, p] if {
+	some vid, ps in vnet_prefixes
+	some p in ps
+	net.bucket(p)
+}
+
+# The [vnet id, prefix] pairs whose prefix overlaps `q`, looked up through the buckets.
+vnets_overlapping(q) := {pair | some pair in candidates(q); net.overlaps(q, pair[1])}
+
+candidates(q) := prefix_buckets[net.bucket(q)] | object.get(prefix_buckets, "wide", set()) if net.bucket(q) != "wide"
+
+candidates(q) := {pair |
+	some key, pairs in prefix_buckets
+	startswith(key, concat("", [net.first_octet(q), "."]))
+	some pair in pairs
+} | object.get(prefix_buckets, "wide", set()) if {
+	net.bucket(q) == "wide"
+	net.first_octet(q)
+}
+
+candidates(q) := {pair | some _, pairs in prefix_buckets; some pair in pairs} if {
+	net.bucket(q) == "wide"
+	not net.first_octet(q)
 }

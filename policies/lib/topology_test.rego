@@ -126,3 +126,18 @@ test_default_routes_by_next_hop if {
 	topology.default_route_to(routes, {"virtualappliance"})
 	not topology.default_route_to(routes, {"internet"})
 }
+
+test_overlapping_vnets_are_found_through_buckets if {
+	estate := fx.snapshot([
+		fx.vnet(fx.sub_a, "a", ["10.1.0.0/16"], [], {}),
+		fx.vnet(fx.sub_a, "b", ["10.2.0.0/16", "192.168.0.0/24"], [], {}),
+		fx.vnet(fx.sub_a, "wide", ["10.0.0.0/8"], [], {}),
+	])
+	a := lower(fx.vnet_id(fx.sub_a, "a"))
+	b := lower(fx.vnet_id(fx.sub_a, "b"))
+	w := lower(fx.vnet_id(fx.sub_a, "wide"))
+	topology.vnets_overlapping("10.1.4.0/24") == {[a, "10.1.0.0/16"], [w, "10.0.0.0/8"]} with input as estate
+	topology.vnets_overlapping("10.0.0.0/12") == {[a, "10.1.0.0/16"], [b, "10.2.0.0/16"], [w, "10.0.0.0/8"]} with input as estate
+	topology.vnets_overlapping("0.0.0.0/1") == {[a, "10.1.0.0/16"], [b, "10.2.0.0/16"], [w, "10.0.0.0/8"]} with input as estate
+	topology.vnets_overlapping("192.168.0.128/25") == {[b, "192.168.0.0/24"]} with input as estate
+}

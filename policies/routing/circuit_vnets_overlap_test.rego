@@ -1,0 +1,22 @@
+package erguard.rules.routing.circuit_vnets_overlap_test
+
+import data.erguard.lib.fixtures_test as fx
+import data.erguard.rules.routing.circuit_vnets_overlap as rule
+
+# Two virtual networks, each with its own gateway linked to circuit er-1.
+estate(a, b) := fx.snapshot([
+	fx.vnet(fx.sub_a, "vnet-a", [a], [], {}),
+	fx.gateway(fx.sub_a, "gw-a", "vnet-a", {}),
+	fx.connection(fx.sub_a, "conn-a", fx.gateway_id(fx.sub_a, "gw-a"), fx.circuit_id(fx.sub_a, "er-1"), {}),
+	fx.vnet(fx.sub_a, "vnet-b", [b], [], {}),
+	fx.gateway(fx.sub_a, "gw-b", "vnet-b", {}),
+	fx.connection(fx.sub_a, "conn-b", fx.gateway_id(fx.sub_a, "gw-b"), fx.circuit_id(fx.sub_a, "er-1"), {}),
+])
+
+test_distinct_address_spaces_pass if {
+	count(rule.deny) == 0 with input as estate("10.0.0.0/16", "10.1.0.0/16")
+}
+
+test_overlapping_address_spaces_fail_on_both_networks if {
+	fx.ids(rule.deny) == {lower(fx.vnet_id(fx.sub_a, "vnet-a")), lower(fx.vnet_id(fx.sub_a, "vnet-b"))} with input as estate("10.0.0.0/16", "10.0.128.0/17")
+}

@@ -1,0 +1,38 @@
+package erguard.rules.routing.peering_prefixes_valid_test
+
+import data.erguard.lib.fixtures_test as fx
+import data.erguard.rules.routing.peering_prefixes_valid as rule
+
+circuit(primary, secondary) := fx.circuit(fx.sub_a, "er-1", {"properties": {"peerings": [object.union(fx.private_peering, {"properties": {"primaryPeerAddressPrefix": primary, "secondaryPeerAddressPrefix": secondary}})]}})
+
+linked(c, prefix) := [
+	c,
+	fx.vnet(fx.sub_a, "hub", [prefix], [], {}),
+	fx.gateway(fx.sub_a, "ergw", "hub", {}),
+	fx.connection(fx.sub_a, "conn", fx.gateway_id(fx.sub_a, "ergw"), c.id, {}),
+]
+
+test_two_distinct_slash_30s_pass if {
+	count(rule.deny) == 0 with input as fx.snapshot(linked(circuit("192.168.100.0/30", "192.168.100.4/30"), "10.0.0.0/16"))
+}
+
+test_a_wider_link_subnet_fails if {
+	some f in rule.deny with input as fx.snapshot([circuit("192.168.100.0/29", "192.168.100.8/30")])
+	f.evidence.problems == ["AzurePrivatePeering link 192.168.100.0/29 is not a /30"]
+}
+
+test_overlapping_links_fail if {
+	c := circuit("192.168.100.0/30", "192.168.100.0/30")
+	fx.ids(rule.deny) == {lower(c.id)} with input as fx.snapshot([c])
+}
+
+test_a_link_inside_a_reached_vnet_fails if {
+	c := circuit("10.0.255.0/30", "10.0.255.4/30")
+	some f in rule.deny with input as fx.snapshot(linked(c, "10.0.0.0/16"))
+	count(f.evidence.problems) == 2
+}
+
+test_an_unknown_prefix_is_unknown if {
+	c := circuit({"$unknown": "azurerm_express_route_circuit_peering.p.primary_peer_address_prefix"}, "192.168.100.4/30")
+	fx.ids(rule.unknown) == {lower(c.id)} with input as fx.iac([c])
+}
