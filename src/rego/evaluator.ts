@@ -14,6 +14,7 @@ import { formatValue } from "./format.js";
 import type { CallTarget, CBody, CLiteral, CRule, CTerm, CWith, RuleNode } from "./ir.js";
 import type { Location } from "./location.js";
 import {
+  BigNum,
   ObjectBuilder,
   RegoSet,
   equal,
@@ -574,26 +575,32 @@ export class Evaluator {
     conflict: (rule: CRule) => RegoError,
   ): Value | undefined {
     let result: Value | undefined;
-    for (const first of rules) {
-      for (let r: CRule | undefined = first; r; r = r.elseRule) {
-        const rule = r;
-        let found = false;
-        this.withRule(rule, ctx, () => {
-          const frame: Frame = new Array(rule.slots);
-          const body = () =>
-            this.evalBody(rule.body, 0, frame, ctx, () =>
-              this.evalTerm(rule.value, frame, ctx, (v) => {
-                found = true;
-                if (result === undefined) result = v;
-                else if (!equal(result, v)) throw conflict(rule);
-                return rule.constantValue;
-              }),
-            );
-          if (args) this.unifyArgs(rule.args, args, 0, frame, ctx, body);
-          else body();
-        });
-        if (found) break;
+    let found = false;
+    let rule: CRule = rules[0] ?? fallback!;
+    let frame: Frame = [];
+    const onValue: KV = (v) => {
+      found = true;
+      if (result === undefined) result = v;
+      else if (!equal(result, v)) throw conflict(rule);
+      return rule.constantValue;
+    };
+    const onSolution: K = () => this.evalTerm(rule.value, frame, ctx, onValue);
+    const saved = this.currentRule;
+    try {
+      for (const first of rules) {
+        for (let r: CRule | undefined = first; r; r = r.elseRule) {
+          rule = r;
+          found = false;
+          this.currentRule = rule;
+          if (this.coverage) this.coverage.add(`${rule.loc.file}:${rule.loc.row}`);
+          frame = new Array(rule.slots);
+          if (args === undefined || this.bindParams(rule.args, args, frame)) this.evalBody(rule.body, 0, frame, ctx, onSolution);
+          else if (args) this.unifyArgs(rule.args, args, 0, frame, ctx, () => this.evalBody(rule.body, 0, frame, ctx, onSolution));
+          if (found) break;
+        }
       }
+    } finally {
+      this.currentRule = saved;
     }
     if (result === undefined && fallback) {
       this.evalTerm(fallback.value, new Array(fallback.slots), ctx, (v) => {
@@ -721,7 +728,7 @@ export class Evaluator {
 
   callFunction(node: RuleNode, args: Value[], ctx: Context): Value | undefined {
     let memo = ctx.functionCache.get(node);
-    const key = args.length === 1 ? keyOf(args[0]!) : args.map(keyOf).join("\u0000");
+    const key = args.length === 1 ? memoKey(args[0]!) : args.map(memoKey).join("\u0000");
     if (memo?.has(key)) return memo.get(key);
     const result = this.singleValue(node.functions, node.defaultFunction, ctx, args, (rule) =>
       new RegoError("eval_conflict_error", `function ${node.name} produced conflicting values for the same inputs`, rule.loc),
@@ -732,6 +739,19 @@ export class Evaluator {
     }
     memo.set(key, result);
     return result;
+  }
+
+  // Binds parameters that are plain variables (the common case) without continuations.
+  // False when a parameter is a pattern or a constant: unifyArgs handles those.
+  private bindParams(params: readonly CTerm[], args: Value[], frame: Frame): boolean {
+    for (const p of params) if (p.kind !== "var") return false;
+    for (let i = 0; i < params.length; i++) {
+      const slot = (params[i] as { slot: number }).slot;
+      const cur = frame[slot];
+      if (cur !== undefined && !equal(cur, args[i]!)) return false;
+      frame[slot] = args[i];
+    }
+    return true;
   }
 
   private unifyArgs(params: readonly CTerm[], args: Value[], i: number, frame: Frame, ctx: Context, k: K): boolean {
@@ -900,6 +920,23 @@ export class Evaluator {
 }
 
 // --- helpers ---------------------------------------------------------------------------
+
+// Function results are memoised by argument. A scalar is keyed by its value; a composite by
+// its identity: hashing a whole resource's structure on every call costs more than the calls
+// it saves, and policies pass the same objects (from input and rule values) again and again.
+// Two equal but distinct composites simply miss the memo.
+const identities = new WeakMap<object, number>();
+let nextIdentity = 0;
+
+function memoKey(v: Value): string {
+  if (typeof v !== "object" || v === null || v instanceof BigNum) return keyOf(v);
+  let id = identities.get(v);
+  if (id === undefined) {
+    id = ++nextIdentity;
+    identities.set(v, id);
+  }
+  return `#${id}`;
+}
 
 function targetName(t: CallTarget): string {
   return t.kind === "print" ? "print" : t.name;
