@@ -1,11 +1,22 @@
-// erguard policy: work on Rego policies (test; list and docs come with the policy bundle).
+// erguard policy: work on Rego policies: test them, list the rules, document them.
 import type { Command } from "commander";
+import { collectValues } from "./collect.js";
 
 export interface PolicyTestCliOptions {
   run?: string;
   verbose?: boolean;
   coverage?: boolean;
   format: string;
+}
+
+export interface PolicyListCliOptions {
+  policy: string[];
+  format: string;
+}
+
+export interface PolicyDocsCliOptions {
+  policy: string[];
+  out: string;
 }
 
 export function registerPolicy(program: Command): Command {
@@ -21,6 +32,24 @@ export function registerPolicy(program: Command): Command {
     .action(async (paths: string[], opts: PolicyTestCliOptions) => {
       const { runPolicyTestCommand } = await import("./policy-test-run.js");
       process.exitCode = await runPolicyTestCommand(paths, opts);
+    });
+  policy
+    .command("list")
+    .description("list the rules of the built-in bundle (id, severity, baseline, title)")
+    .option("--policy <dir>", "also list the rules of this bundle directory (repeatable)", collectValues, [] as string[])
+    .option("-f, --format <format>", "pretty or json", "pretty")
+    .action(async (opts: PolicyListCliOptions) => {
+      const { runPolicyListCommand } = await import("./policy-list-run.js");
+      process.exitCode = await runPolicyListCommand(opts);
+    });
+  policy
+    .command("docs")
+    .description("write one Markdown page per rule, from its METADATA, and an index")
+    .option("--policy <dir>", "also document the rules of this bundle directory (repeatable)", collectValues, [] as string[])
+    .option("-o, --out <dir>", "the directory to write the pages to", "docs/rules")
+    .action(async (opts: PolicyDocsCliOptions) => {
+      const { runPolicyDocsCommand } = await import("./policy-docs-run.js");
+      process.exitCode = await runPolicyDocsCommand(opts);
     });
   return policy;
 }
