@@ -69,7 +69,7 @@ state(gw) := s if {
 
 routes_state(routes) := "ok" if {
 	some r in routes
-	lower(object.get(r, ["properties", "nextHopType"], "")) == "virtualappliance"
+	values.lc(object.get(r, ["properties", "nextHopType"], "")) == "virtualappliance"
 } else := "unknown" if values.has_unknown(routes) else := "missing"
 
 deny contains {

@@ -27,6 +27,7 @@ import data.erguard.lib.encryption
 import data.erguard.lib.net
 import data.erguard.lib.resources as res
 import data.erguard.lib.topology
+import data.erguard.lib.values
 
 # The local network gateways (lower-case ids) of an overlay gateway's overlay connections.
 overlay_sites(gw) := {res.ref_id(c.properties.localNetworkGateway2) |
@@ -44,8 +45,8 @@ er_neighbours(gw) := {other |
 
 # Routes an ExpressRoute gateway learned over BGP.
 bgp_routes(er) := [r |
-	some r in object.get(res.by_id[er], ["runtime", "learnedRoutes"], [])
-	lower(object.get(r, "origin", "")) in {"ebgp", "ibgp"}
+	some r in values.list(res.by_id[er], ["runtime", "learnedRoutes"])
+	values.lc(object.get(r, "origin", "")) in {"ebgp", "ibgp"}
 ]
 
 leaks(gw) := sort([sprintf("%s (learned by %s, protected for %s)", [r.network, res.name_of(er), res.name_of(site)]) |
@@ -54,7 +55,7 @@ leaks(gw) := sort([sprintf("%s (learned by %s, protected for %s)", [r.network, r
 	device := object.get(lng, ["properties", "gatewayIpAddress"], "")
 	some er in er_neighbours(gw)
 	some r in bgp_routes(er)
-	some p in object.get(lng, ["properties", "localNetworkAddressSpace", "addressPrefixes"], [])
+	some p in values.list(lng, ["properties", "localNetworkAddressSpace", "addressPrefixes"])
 	net.overlaps(r.network, p)
 	not net.within(r.network, device)
 ])

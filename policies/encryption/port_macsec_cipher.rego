@@ -42,7 +42,7 @@ deny contains {
 } if {
 	some p in res.of_type(res.port_type)
 	bad := sort([sprintf("%s: %s", [object.get(l, "name", "?"), cipher]) |
-		some l in object.get(p, ["properties", "links"], [])
+		some l in values.list(p, ["properties", "links"])
 		cipher := object.get(l, ["properties", "macSecConfig", "cipher"], "")
 		is_string(cipher)
 		cipher != ""
@@ -57,7 +57,7 @@ unknown contains {
 } if {
 	some p in res.of_type(res.port_type)
 	not denied[lower(p.id)]
-	some l in object.get(p, ["properties", "links"], [])
+	some l in values.list(p, ["properties", "links"])
 	values.unknown_at(l, ["properties", "macSecConfig", "cipher"])
 }
 

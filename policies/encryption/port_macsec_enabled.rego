@@ -68,7 +68,7 @@ deny contains {
 } if {
 	some p in res.of_type(res.port_type)
 	gaps := sort([sprintf("%s lacks %s", [object.get(l, "name", "?"), concat(", ", m)]) |
-		some l in object.get(p, ["properties", "links"], [])
+		some l in values.list(p, ["properties", "links"])
 		m := missing(l)
 		count(m) > 0
 	])

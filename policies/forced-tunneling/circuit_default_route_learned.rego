@@ -24,6 +24,7 @@ package erguard.rules.forced_tunneling.circuit_default_route_learned
 
 import data.erguard.lib.customers
 import data.erguard.lib.resources as res
+import data.erguard.lib.values
 
 paths := ["primary", "secondary"]
 
@@ -35,7 +36,7 @@ required contains c if {
 
 private_runtime(c) := p if {
 	some p in c.runtime.peerings
-	lower(object.get(p, "peeringType", "")) == "azureprivatepeering"
+	values.lc(object.get(p, "peeringType", "")) == "azureprivatepeering"
 }
 
 deny contains {

@@ -55,7 +55,7 @@ deny contains {
 } if {
 	some nic in required
 	ips := sort([ip.id |
-		some c in object.get(nic, ["properties", "ipConfigurations"], [])
+		some c in values.list(nic, ["properties", "ipConfigurations"])
 		ip := object.get(c, ["properties", "publicIPAddress"], null)
 		is_string(ip.id)
 	])
@@ -68,7 +68,7 @@ unknown contains {
 } if {
 	some nic in required
 	not denied[lower(nic.id)]
-	some c in object.get(nic, ["properties", "ipConfigurations"], [])
+	some c in values.list(nic, ["properties", "ipConfigurations"])
 	values.unknown_at(c, ["properties", "publicIPAddress", "id"])
 }
 

@@ -56,7 +56,7 @@ undecided(s) if {
 	res.iac
 }
 
-subnets(v) := [s | some s in object.get(v, ["properties", "subnets"], []); not lower(object.get(s, "name", "")) in nsg.exempt_subnets]
+subnets(v) := [s | some s in values.list(v, ["properties", "subnets"]); not values.lc(object.get(s, "name", "")) in nsg.exempt_subnets]
 
 deny contains {
 	"resource": v.id,

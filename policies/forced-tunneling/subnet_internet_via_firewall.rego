@@ -84,8 +84,8 @@ table_state(routes) := "missing" if {
 }
 
 subnets_in(v, state) := sort([s.name |
-	some s in object.get(v, ["properties", "subnets"], [])
-	not lower(object.get(s, "name", "")) in nsg.exempt_subnets
+	some s in values.list(v, ["properties", "subnets"])
+	not values.lc(object.get(s, "name", "")) in nsg.exempt_subnets
 	route_state(s) == state
 ])
 

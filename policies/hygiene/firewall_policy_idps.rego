@@ -38,7 +38,7 @@ package erguard.rules.hygiene.firewall_policy_idps
 import data.erguard.lib.resources as res
 import data.erguard.lib.values
 
-premium(p) if lower(object.get(p, ["properties", "sku", "tier"], "")) == "premium"
+premium(p) if values.lc(object.get(p, ["properties", "sku", "tier"], "")) == "premium"
 
 deny contains {
 	"resource": p.id,

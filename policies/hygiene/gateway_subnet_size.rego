@@ -39,8 +39,8 @@ import data.erguard.lib.topology
 import data.erguard.lib.values
 
 gateway_subnet(v) := s if {
-	some s in object.get(v, ["properties", "subnets"], [])
-	lower(object.get(s, "name", "")) == "gatewaysubnet"
+	some s in values.list(v, ["properties", "subnets"])
+	values.lc(object.get(s, "name", "")) == "gatewaysubnet"
 }
 
 deny contains {

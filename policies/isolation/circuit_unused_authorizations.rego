@@ -32,6 +32,7 @@
 package erguard.rules.isolation.circuit_unused_authorizations
 
 import data.erguard.lib.resources as res
+import data.erguard.lib.values
 
 deny contains {
 	"resource": c.id,
@@ -39,7 +40,7 @@ deny contains {
 	"evidence": {"authorizations": names},
 } if {
 	some c in res.of_type(res.circuit_type)
-	names := [a.name | some a in object.get(c, ["properties", "authorizations"], []); object.get(a, ["properties", "authorizationUseStatus"], "") == "Available"]
+	names := [a.name | some a in values.list(c, ["properties", "authorizations"]); object.get(a, ["properties", "authorizationUseStatus"], "") == "Available"]
 	count(names) > 0
 }
 
@@ -51,6 +52,6 @@ unknown contains {
 	every a in object.get(c, ["properties", "authorizations"], []) {
 		object.get(a, ["properties", "authorizationUseStatus"], "") != "Available"
 	}
-	names := [object.get(a, "name", "?") | some a in object.get(c, ["properties", "authorizations"], []); not is_string(object.get(a, ["properties", "authorizationUseStatus"], null))]
+	names := [object.get(a, "name", "?") | some a in values.list(c, ["properties", "authorizations"]); not is_string(object.get(a, ["properties", "authorizationUseStatus"], null))]
 	count(names) > 0
 }

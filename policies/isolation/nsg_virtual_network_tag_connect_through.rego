@@ -33,6 +33,7 @@ package erguard.rules.isolation.nsg_virtual_network_tag_connect_through
 import data.erguard.lib.customers
 import data.erguard.lib.resources as res
 import data.erguard.lib.topology
+import data.erguard.lib.values
 
 deny contains {
 	"resource": n.id,
@@ -44,9 +45,9 @@ deny contains {
 	customers.model(owner) == "connect-through"
 	circuit_connected(lower(n.id))
 	rules := sort([r.name |
-		some r in object.get(n, ["properties", "securityRules"], [])
-		lower(object.get(r, ["properties", "direction"], "")) == "inbound"
-		lower(object.get(r, ["properties", "access"], "")) == "allow"
+		some r in values.list(n, ["properties", "securityRules"])
+		values.lc(object.get(r, ["properties", "direction"], "")) == "inbound"
+		values.lc(object.get(r, ["properties", "access"], "")) == "allow"
 		some p in array.concat([object.get(r, ["properties", "sourceAddressPrefix"], "")], object.get(r, ["properties", "sourceAddressPrefixes"], []))
 		lower(p) == "virtualnetwork"
 	])

@@ -21,6 +21,6 @@ sku_unknown(gw) if values.unknown_at(gw, ["properties", "sku", "name"])
 
 # The public IP references (lower-case ids) of a gateway's IP configurations.
 public_ips(gw) := {res.ref_id(c.properties.publicIPAddress) |
-	some c in object.get(gw, ["properties", "ipConfigurations"], [])
+	some c in values.list(gw, ["properties", "ipConfigurations"])
 	res.ref_id(c.properties.publicIPAddress)
 }

@@ -5,12 +5,13 @@
 package erguard.lib.monitoring
 
 import data.erguard.lib.resources as res
+import data.erguard.lib.values
 
 # The resources (lower-case ids) an enabled metric alert watches.
 metric_alert_scopes contains lower(scope) if {
 	some a in res.of_type(res.metric_alert_type)
 	object.get(a, ["properties", "enabled"], true) != false
-	some scope in object.get(a, ["properties", "scopes"], [])
+	some scope in values.list(a, ["properties", "scopes"])
 	is_string(scope)
 }
 
@@ -25,9 +26,9 @@ metric_alerts_unseen if {
 service_health_subscriptions contains sub if {
 	some a in res.of_type(res.activity_log_alert_type)
 	object.get(a, ["properties", "enabled"], true) != false
-	some c in object.get(a, ["properties", "condition", "allOf"], [])
-	lower(object.get(c, "field", "")) == "category"
-	lower(object.get(c, "equals", "")) == "servicehealth"
-	some scope in object.get(a, ["properties", "scopes"], [])
+	some c in values.list(a, ["properties", "condition", "allOf"])
+	values.lc(object.get(c, "field", "")) == "category"
+	values.lc(object.get(c, "equals", "")) == "servicehealth"
+	some scope in values.list(a, ["properties", "scopes"])
 	sub := res.subscription_of_id(scope)
 }

@@ -3,6 +3,8 @@
 #   Addresses and ports: Internet-equivalent sources, NSG port ranges, CIDR overlap.
 package erguard.lib.net
 
+import data.erguard.lib.values
+
 # Source prefixes that mean "anywhere on the Internet" in an NSG rule (compared in lower case).
 internet_prefixes := {"*", "any", "internet", "0.0.0.0/0", "0.0.0.0", "::/0", "::", "0::0/0"}
 
@@ -64,7 +66,7 @@ opens_all_ports(rule) if {
 }
 
 # True when a security rule applies to `protocol` ("Tcp", "Udp", …; "*" matches all).
-applies_to_protocol(rule, protocol) if lower(object.get(rule, ["properties", "protocol"], "*")) in {"*", lower(protocol)}
+applies_to_protocol(rule, protocol) if values.lc(object.get(rule, ["properties", "protocol"], "*")) in {"*", lower(protocol)}
 
 # A prefix as a CIDR: a bare address is a /32 (or /128 for IPv6). Undefined for tags and junk.
 cidr(p) := c if {

@@ -9,10 +9,11 @@ import data.erguard.lib.config
 import data.erguard.lib.net
 import data.erguard.lib.resources as res
 import data.erguard.lib.topology
+import data.erguard.lib.values
 
-direction(r) := lower(object.get(r, ["properties", "direction"], ""))
+direction(r) := values.lc(object.get(r, ["properties", "direction"], ""))
 
-access(r) := lower(object.get(r, ["properties", "access"], ""))
+access(r) := values.lc(object.get(r, ["properties", "access"], ""))
 
 priority(r) := object.get(r, ["properties", "priority"], 4096)
 
@@ -21,6 +22,21 @@ from_internet(r) if {
 	some p in net.sources(r)
 	net.is_internet(p)
 }
+
+# internet_allowed[nsg id] lists the NSG's inbound Allow rules that admit the Internet and that
+# no higher-priority Deny hides (only NSGs that have some). Computed once for every rule that
+# asks; most NSGs have none, and cost one pass over their rules.
+internet_allowed[lower(n.id)] := rs if {
+	some n in res.of_type(res.nsg_type)
+	rules := values.list(n, ["properties", "securityRules"])
+	some r in rules
+	from_internet(r)
+	rs := internet_allows(rules)
+	count(rs) > 0
+}
+
+# The Internet-admitting rules of an NSG (lower-case id), empty when it has none.
+internet_rules(nsg) := object.get(internet_allowed, nsg, [])
 
 # Inbound Allow rules admitting the Internet that no higher-priority inbound Deny rule from
 # the Internet hides completely (for all their ports and protocols).
@@ -44,10 +60,10 @@ hidden(r, rules) if {
 	}
 }
 
-# The Internet Allow rules that expose `port` over `protocol`, unless a higher-priority Deny
-# from the Internet closes that port.
-exposing(rules, port, protocol) := [r |
-	some r in internet_allows(rules)
+# The Internet Allow rules of an NSG (lower-case id) that expose `port` over `protocol`,
+# unless a higher-priority Deny from the Internet closes that port.
+exposing(nsg, rules, port, protocol) := [r |
+	some r in internet_rules(nsg)
 	net.opens_port(r, port)
 	net.applies_to_protocol(r, protocol)
 	not closed(r, rules, port, protocol)
@@ -65,7 +81,7 @@ closed(r, rules, port, protocol) if {
 
 protocol_covers(d, r) if object.get(d, ["properties", "protocol"], "*") == "*"
 
-protocol_covers(d, r) if lower(object.get(d, ["properties", "protocol"], "*")) == lower(object.get(r, ["properties", "protocol"], "*"))
+protocol_covers(d, r) if values.lc(object.get(d, ["properties", "protocol"], "*")) == values.lc(object.get(r, ["properties", "protocol"], "*"))
 
 port_covered(d, p) if {
 	[low, high] := net.port_range(p)

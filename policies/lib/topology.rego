@@ -21,7 +21,7 @@ subnets[sid] := {
 	"properties": object.get(s, "properties", {}),
 } if {
 	some v in res.of_type(res.vnet_type)
-	some s in object.get(v, ["properties", "subnets"], [])
+	some s in values.list(v, ["properties", "subnets"])
 	sid := subnet_id(v.id, object.get(s, "id", null), object.get(s, "name", null))
 }
 
@@ -47,14 +47,14 @@ nsg_subnets[nsg] contains sid if some sid, nsg in subnet_nsg
 
 nsg_subnets[lower(n.id)] contains lower(s.id) if {
 	some n in res.of_type(res.nsg_type)
-	some s in object.get(n, ["properties", "subnets"], [])
+	some s in values.list(n, ["properties", "subnets"])
 	is_string(s.id)
 }
 
 # The network interfaces each NSG is associated with.
 nsg_nics[lower(n.id)] contains lower(i.id) if {
 	some n in res.of_type(res.nsg_type)
-	some i in object.get(n, ["properties", "networkInterfaces"], [])
+	some i in values.list(n, ["properties", "networkInterfaces"])
 	is_string(i.id)
 }
 
@@ -71,7 +71,7 @@ route_table_subnets[rt] contains sid if some sid, rt in subnet_route_table
 
 route_table_subnets[lower(t.id)] contains lower(s.id) if {
 	some t in res.of_type(res.route_table_type)
-	some s in object.get(t, ["properties", "subnets"], [])
+	some s in values.list(t, ["properties", "subnets"])
 	is_string(s.id)
 }
 
@@ -80,7 +80,7 @@ route_table_subnets[lower(t.id)] contains lower(s.id) if {
 # The virtual network each virtual network gateway is deployed in (from its ipConfigurations).
 gateway_vnet[lower(gw.id)] := vnet_of_subnet(res.ref_id(ipc.properties.subnet)) if {
 	some gw in res.of_type(res.gateway_type)
-	some ipc in object.get(gw, ["properties", "ipConfigurations"], [])
+	some ipc in values.list(gw, ["properties", "ipConfigurations"])
 	res.ref_id(ipc.properties.subnet)
 }
 
@@ -88,13 +88,13 @@ gateway_vnet[lower(gw.id)] := vnet_of_subnet(res.ref_id(ipc.properties.subnet)) 
 vnet_gateways[vnet] contains gw if some gw, vnet in gateway_vnet
 
 # True for ExpressRoute virtual network gateways (gatewayType ExpressRoute).
-is_er_gateway(gw) if lower(object.get(gw, ["properties", "gatewayType"], "")) == "expressroute"
+is_er_gateway(gw) if values.lc(object.get(gw, ["properties", "gatewayType"], "")) == "expressroute"
 
 # True for VPN virtual network gateways.
-is_vpn_gateway(gw) if lower(object.get(gw, ["properties", "gatewayType"], "")) == "vpn"
+is_vpn_gateway(gw) if values.lc(object.get(gw, ["properties", "gatewayType"], "")) == "vpn"
 
 # The type of a connection in lower case: expressroute, ipsec, vnet2vnet.
-connection_kind(c) := lower(object.get(c, ["properties", "connectionType"], ""))
+connection_kind(c) := values.lc(object.get(c, ["properties", "connectionType"], ""))
 
 # The gateway (lower-case id) each connection starts from.
 connection_gateway[lower(c.id)] := res.ref_id(c.properties.virtualNetworkGateway1) if {
@@ -133,7 +133,7 @@ er_gateway_hub[lower(g.id)] := res.ref_id(g.properties.virtualHub) if {
 # The circuits each Virtual WAN ExpressRoute gateway connects (its expressRouteConnections).
 er_gateway_circuits[lower(g.id)] contains circuit_of_peering(res.ref_id(c.properties.expressRouteCircuitPeering)) if {
 	some g in res.of_type(res.er_gateway_type)
-	some c in object.get(g, ["properties", "expressRouteConnections"], [])
+	some c in values.list(g, ["properties", "expressRouteConnections"])
 	res.ref_id(c.properties.expressRouteCircuitPeering)
 }
 
@@ -152,7 +152,7 @@ circuit_hubs[c] contains hub if {
 # hubVirtualNetworkConnections collected as resources of their own.
 hub_vnets[lower(h.id)] contains res.ref_id(c.properties.remoteVirtualNetwork) if {
 	some h in res.of_type(res.hub_type)
-	some c in object.get(h, ["properties", "virtualNetworkConnections"], [])
+	some c in values.list(h, ["properties", "virtualNetworkConnections"])
 	res.ref_id(c.properties.remoteVirtualNetwork)
 }
 
@@ -166,7 +166,7 @@ hub_vnets[res.parent_id(c.id)] contains res.ref_id(c.properties.remoteVirtualNet
 # vnet_peerings[vnet] is the set of peering objects of that virtual network.
 vnet_peerings[lower(v.id)] contains p if {
 	some v in res.of_type(res.vnet_type)
-	some p in object.get(v, ["properties", "virtualNetworkPeerings"], [])
+	some p in values.list(v, ["properties", "virtualNetworkPeerings"])
 }
 
 # The virtual networks each virtual network is peered with.
@@ -202,7 +202,7 @@ peering(circuit, kind) := p if {
 global_reach_links[lower(c.id)] contains circuit_of_peering(res.ref_id(conn.properties.peerExpressRouteCircuitPeering)) if {
 	some c in res.of_type(res.circuit_type)
 	some p in peerings(c)
-	some conn in object.get(p, ["properties", "connections"], [])
+	some conn in values.list(p, ["properties", "connections"])
 	res.ref_id(conn.properties.peerExpressRouteCircuitPeering)
 }
 
@@ -226,7 +226,7 @@ port_circuits[port] contains c if some c, port in circuit_port
 
 port_circuits[lower(p.id)] contains res.ref_id(c) if {
 	some p in res.of_type(res.port_type)
-	some c in object.get(p, ["properties", "circuits"], [])
+	some c in values.list(p, ["properties", "circuits"])
 	res.ref_id(c)
 }
 
@@ -279,7 +279,7 @@ vnet_circuits[vnet] contains c if {
 # The address prefixes of each virtual network.
 vnet_prefixes[lower(v.id)] := ps if {
 	some v in res.of_type(res.vnet_type)
-	ps := [p | some p in object.get(v, ["properties", "addressSpace", "addressPrefixes"], []); is_string(p)]
+	ps := [p | some p in values.list(v, ["properties", "addressSpace", "addressPrefixes"]); is_string(p)]
 }
 
 # The address prefixes of a subnet's properties (addressPrefix and addressPrefixes).
@@ -294,7 +294,7 @@ subnet_prefixes(properties) := {p |
 # The virtual network of each Azure Firewall deployed in a virtual network (not in a hub).
 firewall_vnet[lower(fw.id)] := vnet_of_subnet(res.ref_id(ipc.properties.subnet)) if {
 	some fw in res.of_type(res.firewall_type)
-	some ipc in object.get(fw, ["properties", "ipConfigurations"], [])
+	some ipc in values.list(fw, ["properties", "ipConfigurations"])
 	res.ref_id(ipc.properties.subnet)
 }
 
@@ -307,7 +307,7 @@ firewall_vnets contains vnet if some _, vnet in firewall_vnet
 default_route_to(routes, hops) if {
 	some r in routes
 	object.get(r, ["properties", "addressPrefix"], "") == "0.0.0.0/0"
-	lower(object.get(r, ["properties", "nextHopType"], "")) in hops
+	values.lc(object.get(r, ["properties", "nextHopType"], "")) in hops
 }
 
 # --- address overlap --------------------------------------------------------------------

@@ -47,3 +47,9 @@ list(obj, path) := v if {
 	v := object.get(obj, path, [])
 	is_array(v)
 } else := []
+
+# A value in lower case when it is a string, else "" (an unknown marker or a wrong type never
+# matches a comparison, and never raises an error even with strict builtin errors).
+lc(v) := lower(v) if is_string(v)
+
+lc(v) := "" if not is_string(v)

@@ -42,8 +42,8 @@ deny contains {
 	"evidence": {"networkSecurityGroup": nsg.id},
 } if {
 	some v in res.of_type(res.vnet_type)
-	some s in object.get(v, ["properties", "subnets"], [])
-	lower(object.get(s, "name", "")) == "gatewaysubnet"
+	some s in values.list(v, ["properties", "subnets"])
+	values.lc(object.get(s, "name", "")) == "gatewaysubnet"
 	nsg := object.get(s, ["properties", "networkSecurityGroup"], null)
 	is_string(nsg.id)
 }
@@ -53,7 +53,7 @@ unknown contains {
 	"message": sprintf("whether the GatewaySubnet of virtual network %s has an NSG is not known before deployment", [v.name]),
 } if {
 	some v in res.of_type(res.vnet_type)
-	some s in object.get(v, ["properties", "subnets"], [])
-	lower(object.get(s, "name", "")) == "gatewaysubnet"
+	some s in values.list(v, ["properties", "subnets"])
+	values.lc(object.get(s, "name", "")) == "gatewaysubnet"
 	values.unknown_at(s, ["properties", "networkSecurityGroup", "id"])
 }

@@ -66,7 +66,7 @@ deny contains {
 } if {
 	some n in res.of_type(res.nsg_type)
 	not nsg.only_exempt(lower(n.id))
-	rules := [r | some r in object.get(n, ["properties", "securityRules"], []); nsg.direction(r) == "outbound"; towards_vnet(r)]
+	rules := [r | some r in values.list(n, ["properties", "securityRules"]); nsg.direction(r) == "outbound"; towards_vnet(r)]
 	not values.has_unknown(rules)
 	open := sort([p | some p in config.get(["nsg", "lateral_ports"], []); not blocked(rules, p)])
 	count(open) > 0

@@ -69,7 +69,7 @@ deny contains {
 	rules := object.get(n, ["properties", "securityRules"], [])
 	exposed := sort([sprintf("%d (rule %s)", [port, r.name]) |
 		some port in config.get(["nsg", "management_ports"], [])
-		some r in nsg.exposing(rules, port, "Tcp")
+		some r in nsg.exposing(lower(n.id), rules, port, "Tcp")
 	])
 	count(exposed) > 0
 }

@@ -36,6 +36,7 @@ import data.erguard.lib.net
 import data.erguard.lib.nsg
 import data.erguard.lib.resources as res
 import data.erguard.lib.topology
+import data.erguard.lib.values
 
 # The address prefixes of each customer's virtual networks.
 customer_vnet_prefixes[owner] contains p if {
@@ -46,7 +47,7 @@ customer_vnet_prefixes[owner] contains p if {
 
 # The private sources of inbound Allow rules that are outside the customer's known ranges.
 foreign_sources(n, owner, onprem) := sort([sprintf("%s (rule %s)", [p, r.name]) |
-	some r in object.get(n, ["properties", "securityRules"], [])
+	some r in values.list(n, ["properties", "securityRules"])
 	nsg.direction(r) == "inbound"
 	nsg.access(r) == "allow"
 	some p in net.sources(r)

@@ -54,7 +54,7 @@ deny contains {
 } if {
 	some v in res.of_type(res.vnet_type)
 	names := sort([s.name |
-		some s in object.get(v, ["properties", "subnets"], [])
+		some s in values.list(v, ["properties", "subnets"])
 		checked(s)
 		object.get(s, ["properties", "networkSecurityGroup"], null) == null
 	])
@@ -68,13 +68,13 @@ unknown contains {
 	some v in res.of_type(res.vnet_type)
 	not denied[lower(v.id)]
 	names := sort([object.get(s, "name", "?") |
-		some s in object.get(v, ["properties", "subnets"], [])
+		some s in values.list(v, ["properties", "subnets"])
 		checked(s)
 		values.unknown_at(s, ["properties", "networkSecurityGroup", "id"])
 	])
 	count(names) > 0
 }
 
-checked(s) if not lower(object.get(s, "name", "")) in nsg.exempt_subnets
+checked(s) if not values.lc(object.get(s, "name", "")) in nsg.exempt_subnets
 
 denied contains lower(f.resource) if some f in deny

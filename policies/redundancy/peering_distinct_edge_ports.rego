@@ -23,6 +23,7 @@ package erguard.rules.redundancy.peering_distinct_edge_ports
 
 import data.erguard.lib.resources as res
 import data.erguard.lib.topology
+import data.erguard.lib.values
 
 deny contains {
 	"resource": c.id,
@@ -34,7 +35,7 @@ deny contains {
 		some p in topology.peerings(c)
 		is_string(p.properties.primaryAzurePort)
 		p.properties.primaryAzurePort != ""
-		lower(p.properties.primaryAzurePort) == lower(object.get(p, ["properties", "secondaryAzurePort"], ""))
+		lower(p.properties.primaryAzurePort) == values.lc(object.get(p, ["properties", "secondaryAzurePort"], ""))
 	])
 	count(same) > 0
 }

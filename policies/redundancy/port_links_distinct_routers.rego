@@ -21,8 +21,9 @@
 package erguard.rules.redundancy.port_links_distinct_routers
 
 import data.erguard.lib.resources as res
+import data.erguard.lib.values
 
-routers(p) := [lower(l.properties.routerName) | some l in object.get(p, ["properties", "links"], []); is_string(l.properties.routerName)]
+routers(p) := [lower(l.properties.routerName) | some l in values.list(p, ["properties", "links"]); is_string(l.properties.routerName)]
 
 deny contains {
 	"resource": p.id,

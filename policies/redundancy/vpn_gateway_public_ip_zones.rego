@@ -49,7 +49,7 @@ az_gateways contains gw if {
 	endswith(lower(gateways.sku(gw)), "az")
 }
 
-weak(ip) if lower(object.get(ip, ["sku", "name"], "basic")) != "standard"
+weak(ip) if values.lc(object.get(ip, ["sku", "name"], "basic")) != "standard"
 
 weak(ip) if {
 	zones := object.get(ip, "zones", [])

@@ -45,7 +45,7 @@ import data.erguard.lib.resources as res
 import data.erguard.lib.topology
 import data.erguard.lib.values
 
-appliance_routes(t) := [r | some r in object.get(t, ["properties", "routes"], []); lower(object.get(r, ["properties", "nextHopType"], "")) == "virtualappliance"]
+appliance_routes(t) := [r | some r in values.list(t, ["properties", "routes"]); values.lc(object.get(r, ["properties", "nextHopType"], "")) == "virtualappliance"]
 
 # The virtual networks a route table's subnets can forward to: their own and their peers.
 reachable(t) := {v | some sid in topology.route_table_subnets[t]; v := topology.vnet_of_subnet(sid)} | {peer |

@@ -36,6 +36,7 @@ package erguard.rules.routing.circuit_connection_limit
 import data.erguard.lib.config
 import data.erguard.lib.resources as res
 import data.erguard.lib.topology
+import data.erguard.lib.values
 
 links(id) := count(object.get(topology.circuit_connections, id, set())) + count(object.get(topology.circuit_hubs, id, set()))
 
@@ -45,7 +46,7 @@ deny contains {
 	"evidence": {"links": links(lower(c.id)), "limit": max_links},
 } if {
 	some c in res.of_type(res.circuit_type)
-	lower(object.get(c, ["sku", "tier"], "")) != "premium"
+	values.lc(object.get(c, ["sku", "tier"], "")) != "premium"
 	max_links := config.get(["circuit", "standard_max_connections"], 10)
 	links(lower(c.id)) > max_links
 }

@@ -55,7 +55,7 @@ on_gateway_subnet(t) if {
 }
 
 problems(t) := {"a default route (0.0.0.0/0)" |
-	some r in object.get(t, ["properties", "routes"], [])
+	some r in values.list(t, ["properties", "routes"])
 	object.get(r, ["properties", "addressPrefix"], "") == "0.0.0.0/0"
 } | {"gateway route propagation disabled" | object.get(t, ["properties", "disableBgpRoutePropagation"], false) == true}
 

@@ -24,6 +24,7 @@ package erguard.rules.routing.learned_routes_other_customer
 import data.erguard.lib.customers
 import data.erguard.lib.resources as res
 import data.erguard.lib.topology
+import data.erguard.lib.values
 
 er_gateways contains gw if {
 	some gw in res.of_type(res.gateway_type)
@@ -33,8 +34,8 @@ er_gateways contains gw if {
 
 leaks(gw) := sort({sprintf("%s reaches %s of %s", [r.network, res.name_of(hit[0]), customers.of_id(hit[0])]) |
 	owner := customers.of_id(gw.id)
-	some r in object.get(gw, ["runtime", "learnedRoutes"], [])
-	lower(object.get(r, "origin", "")) in {"ebgp", "ibgp"}
+	some r in values.list(gw, ["runtime", "learnedRoutes"])
+	values.lc(object.get(r, "origin", "")) in {"ebgp", "ibgp"}
 	is_string(r.network)
 	r.network != "0.0.0.0/0"
 	some hit in topology.vnets_overlapping(r.network)

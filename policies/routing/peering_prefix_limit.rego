@@ -22,10 +22,11 @@ package erguard.rules.routing.peering_prefix_limit
 
 import data.erguard.lib.config
 import data.erguard.lib.resources as res
+import data.erguard.lib.values
 
-limit(c) := config.get(["routing", "max_prefixes", "premium"], 10000) if lower(object.get(c, ["sku", "tier"], "")) == "premium"
+limit(c) := config.get(["routing", "max_prefixes", "premium"], 10000) if values.lc(object.get(c, ["sku", "tier"], "")) == "premium"
 
-limit(c) := config.get(["routing", "max_prefixes", "standard"], 4000) if lower(object.get(c, ["sku", "tier"], "")) != "premium"
+limit(c) := config.get(["routing", "max_prefixes", "standard"], 4000) if values.lc(object.get(c, ["sku", "tier"], "")) != "premium"
 
 received(side) := max([to_number(n.statePfxRcd) | some n in object.get(side, "summary", []); regex.match(`^[0-9]+$`, sprintf("%v", [n.statePfxRcd]))])
 
@@ -36,7 +37,7 @@ deny contains {
 } if {
 	some c in res.of_type(res.circuit_type)
 	some p in c.runtime.peerings
-	lower(object.get(p, "peeringType", "")) == "azureprivatepeering"
+	values.lc(object.get(p, "peeringType", "")) == "azureprivatepeering"
 	over := [{"path": path, "prefixes": n} |
 		some path in ["primary", "secondary"]
 		n := received(object.get(p, path, {}))

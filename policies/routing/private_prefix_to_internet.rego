@@ -49,8 +49,8 @@ deny contains {
 } if {
 	some t in res.of_type(res.route_table_type)
 	routes := sort([sprintf("%s (%s)", [r.name, prefix]) |
-		some r in object.get(t, ["properties", "routes"], [])
-		lower(object.get(r, ["properties", "nextHopType"], "")) == "internet"
+		some r in values.list(t, ["properties", "routes"])
+		values.lc(object.get(r, ["properties", "nextHopType"], "")) == "internet"
 		prefix := object.get(r, ["properties", "addressPrefix"], "")
 		prefix != "0.0.0.0/0"
 		net.is_private(prefix)

@@ -51,8 +51,8 @@ import data.erguard.lib.values
 approved := {c | some c in config.get(["routing", "approved_communities"], [])}
 
 allowed(f) := {x |
-	some r in object.get(f, ["properties", "rules"], [])
-	lower(object.get(r, ["properties", "access"], "Allow")) == "allow"
+	some r in values.list(f, ["properties", "rules"])
+	values.lc(object.get(r, ["properties", "access"], "Allow")) == "allow"
 	some x in values.list(r, ["properties", "communities"])
 	is_string(x)
 }

@@ -52,8 +52,8 @@ filter_customers[res.ref_id(p.properties.routeFilter)] contains owner if {
 }
 
 allowed(f) := {x |
-	some r in object.get(f, ["properties", "rules"], [])
-	lower(object.get(r, ["properties", "access"], "Allow")) == "allow"
+	some r in values.list(f, ["properties", "rules"])
+	values.lc(object.get(r, ["properties", "access"], "Allow")) == "allow"
 	some x in values.list(r, ["properties", "communities"])
 	is_string(x)
 }

@@ -33,12 +33,13 @@ package erguard.rules.routing.vnet_overlaps_onpremises
 import data.erguard.lib.net
 import data.erguard.lib.resources as res
 import data.erguard.lib.topology
+import data.erguard.lib.values
 
 # On-premises prefixes each virtual network's gateways know, with where they come from.
 onprem[vid] contains {"prefix": r.network, "source": sprintf("learned by %s", [res.name_of(gw)])} if {
 	some gw, vid in topology.gateway_vnet
-	some r in object.get(res.by_id[gw], ["runtime", "learnedRoutes"], [])
-	lower(object.get(r, "origin", "")) in {"ebgp", "ibgp"}
+	some r in values.list(res.by_id[gw], ["runtime", "learnedRoutes"])
+	values.lc(object.get(r, "origin", "")) in {"ebgp", "ibgp"}
 	is_string(r.network)
 	r.network != "0.0.0.0/0"
 }
@@ -47,7 +48,7 @@ onprem[vid] contains {"prefix": p, "source": sprintf("local network gateway %s",
 	some conn, gw in topology.connection_gateway
 	vid := topology.gateway_vnet[gw]
 	site := res.ref_id(res.by_id[conn].properties.localNetworkGateway2)
-	some p in object.get(res.by_id[site], ["properties", "localNetworkAddressSpace", "addressPrefixes"], [])
+	some p in values.list(res.by_id[site], ["properties", "localNetworkAddressSpace", "addressPrefixes"])
 }
 
 clashes(vid) := sort({sprintf("%s overlaps %s (%s)", [p, o.prefix, o.source]) |
