@@ -12,6 +12,8 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse, parseAllDocuments } from "yaml";
+import { parseConfig } from "../../src/evaluate/config.js";
 import { CLI, ROOT, runCli } from "../cli/run-cli.js";
 
 interface Block {
@@ -134,6 +136,27 @@ describe("the README", () => {
     // What the commands say they write.
     expect(JSON.parse(readFileSync(join(sandbox, "reports/results.json"), "utf8"))).toHaveProperty("resultsVersion", 1);
     expect(readFileSync(join(sandbox, "reports/erguard-contoso.html"), "utf8")).toContain("contoso");
+  });
+
+  it("shows YAML that parses, an erguard.yaml erguard accepts, and a workflow that uses the action as action.yml defines it", () => {
+    const yamlBlocks = blocks.filter((b) => b.lang === "yaml");
+    expect(yamlBlocks.length).toBeGreaterThanOrEqual(4);
+    for (const block of yamlBlocks) {
+      for (const doc of parseAllDocuments(block.body)) expect(doc.errors, `README.md:${block.line}`).toEqual([]);
+    }
+
+    const config = yamlBlocks.find((b) => b.annotation === "file examples/erguard.yaml");
+    const parsed = parseConfig(config!.body, "README.md");
+    const rules = new Set((JSON.parse(runCli(["policy", "list", "--format", "json"]).stdout) as { id: string }[]).map((r) => r.id));
+    for (const entry of [...(parsed.waivers ?? []), ...(parsed.attestations ?? [])]) expect(rules.has(entry.rule), `rule ${entry.rule}`).toBe(true);
+
+    const action = parse(readFileSync(join(ROOT, "action.yml"), "utf8")) as { inputs: object; outputs: object };
+    const workflows = yamlBlocks.map((b) => parse(b.body) as { jobs?: Record<string, { steps: { id?: string; uses?: string; with?: object }[] }> });
+    const steps = workflows.flatMap((w) => Object.values(w.jobs ?? {}).flatMap((j) => j.steps));
+    const step = steps.find((s) => s.uses?.startsWith("erguard/erguard@"));
+    for (const input of Object.keys(step?.with ?? {})) expect(Object.keys(action.inputs), `action input ${input}`).toContain(input);
+    const used = readme.matchAll(new RegExp(`steps\\.${step!.id}\\.outputs\\.([a-z-]+)`, "g"));
+    for (const [, output] of used) expect(Object.keys(action.outputs), `action output ${output}`).toContain(output);
   });
 
   it("uses only subcommands and options erguard has in the commands it does not run", () => {
