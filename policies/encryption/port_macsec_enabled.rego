@@ -67,7 +67,7 @@ deny contains {
 	"evidence": {"links": gaps},
 } if {
 	some p in res.of_type(res.port_type)
-	gaps := sort([sprintf("%s lacks %s", [object.get(l, "name", "?"), concat(", ", m)]) |
+	gaps := sort([sprintf("%s lacks %s", [values.text(object.get(l, "name", "?")), concat(", ", m)]) |
 		some l in values.list(p, ["properties", "links"])
 		m := missing(l)
 		count(m) > 0

@@ -64,7 +64,7 @@ deny contains {
 	"evidence": {"subnets": names},
 } if {
 	some v in res.of_type(res.vnet_type)
-	names := sort([s.name | some s in subnets(v); open(s)])
+	names := sort([values.text(s.name) | some s in subnets(v); open(s)])
 	count(names) > 0
 }
 
@@ -74,6 +74,6 @@ unknown contains {
 } if {
 	some v in res.of_type(res.vnet_type)
 	count([s | some s in subnets(v); open(s)]) == 0
-	names := sort([object.get(s, "name", "?") | some s in subnets(v); undecided(s)])
+	names := sort([values.text(object.get(s, "name", "?")) | some s in subnets(v); undecided(s)])
 	count(names) > 0
 }

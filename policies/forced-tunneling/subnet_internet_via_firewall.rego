@@ -83,7 +83,7 @@ table_state(routes) := "missing" if {
 	not values.has_unknown(routes)
 }
 
-subnets_in(v, state) := sort([s.name |
+subnets_in(v, state) := sort([values.text(s.name) |
 	some s in values.list(v, ["properties", "subnets"])
 	not values.lc(object.get(s, "name", "")) in nsg.exempt_subnets
 	route_state(s) == state

@@ -63,6 +63,6 @@ tiers := config.get(["circuit", "allowed_tiers"], [])
 families := config.get(["circuit", "allowed_families"], [])
 
 allowed(sku) if {
-	lower(sku.tier) in {lower(t) | some t in tiers}
-	lower(sku.family) in {lower(f) | some f in families}
+	values.lc(sku.tier) in {lower(t) | some t in tiers}
+	values.lc(sku.family) in {lower(f) | some f in families}
 }

@@ -40,7 +40,7 @@ deny contains {
 	"evidence": {"authorizations": names},
 } if {
 	some c in res.of_type(res.circuit_type)
-	names := [a.name | some a in values.list(c, ["properties", "authorizations"]); object.get(a, ["properties", "authorizationUseStatus"], "") == "Available"]
+	names := [values.text(a.name) | some a in values.list(c, ["properties", "authorizations"]); object.get(a, ["properties", "authorizationUseStatus"], "") == "Available"]
 	count(names) > 0
 }
 
@@ -52,6 +52,6 @@ unknown contains {
 	every a in object.get(c, ["properties", "authorizations"], []) {
 		object.get(a, ["properties", "authorizationUseStatus"], "") != "Available"
 	}
-	names := [object.get(a, "name", "?") | some a in values.list(c, ["properties", "authorizations"]); not is_string(object.get(a, ["properties", "authorizationUseStatus"], null))]
+	names := [values.text(object.get(a, "name", "?")) | some a in values.list(c, ["properties", "authorizations"]); not is_string(object.get(a, ["properties", "authorizationUseStatus"], null))]
 	count(names) > 0
 }

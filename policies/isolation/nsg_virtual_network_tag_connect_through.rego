@@ -44,7 +44,7 @@ deny contains {
 	owner := customers.of_id(n.id)
 	customers.model(owner) == "connect-through"
 	circuit_connected(lower(n.id))
-	rules := sort([r.name |
+	rules := sort([values.text(r.name) |
 		some r in values.list(n, ["properties", "securityRules"])
 		values.lc(object.get(r, ["properties", "direction"], "")) == "inbound"
 		values.lc(object.get(r, ["properties", "access"], "")) == "allow"

@@ -195,7 +195,7 @@ peering_type(p) := object.get(p, ["properties", "peeringType"], object.get(p, "n
 # The peering of a given type on a circuit.
 peering(circuit, kind) := p if {
 	some p in peerings(circuit)
-	lower(peering_type(p)) == lower(kind)
+	values.lc(peering_type(p)) == lower(kind)
 }
 
 # Global Reach: the circuits each circuit is linked to (either side may declare the link).

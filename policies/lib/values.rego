@@ -53,3 +53,9 @@ list(obj, path) := v if {
 lc(v) := lower(v) if is_string(v)
 
 lc(v) := "" if not is_string(v)
+
+# A value as text for messages: strings as they are, anything else as Rego prints it (so that
+# concat never meets an unknown marker or a number).
+text(v) := v if is_string(v)
+
+text(v) := sprintf("%v", [v]) if not is_string(v)

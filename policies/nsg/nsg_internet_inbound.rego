@@ -70,7 +70,7 @@ deny contains {
 } if {
 	some n in res.of_type(res.nsg_type)
 	not nsg.only_exempt(lower(n.id))
-	names := sort([r.name | some r in nsg.internet_rules(lower(n.id)); not public_only(r)])
+	names := sort([values.text(r.name) | some r in nsg.internet_rules(lower(n.id)); not public_only(r)])
 	count(names) > 0
 }
 

@@ -74,7 +74,7 @@ deny contains {
 
 towards_vnet(r) if {
 	some d in array.concat([object.get(r, ["properties", "destinationAddressPrefix"], "")], object.get(r, ["properties", "destinationAddressPrefixes"], []))
-	lower(d) in {"*", "virtualnetwork", "any"}
+	values.lc(d) in {"*", "virtualnetwork", "any"}
 }
 
 # A Deny for the port comes before every Allow for it (the default allow is priority 65000).

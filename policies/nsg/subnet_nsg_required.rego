@@ -53,7 +53,7 @@ deny contains {
 	"evidence": {"subnets": names},
 } if {
 	some v in res.of_type(res.vnet_type)
-	names := sort([s.name |
+	names := sort([values.text(s.name) |
 		some s in values.list(v, ["properties", "subnets"])
 		checked(s)
 		object.get(s, ["properties", "networkSecurityGroup"], null) == null
@@ -67,7 +67,7 @@ unknown contains {
 } if {
 	some v in res.of_type(res.vnet_type)
 	not denied[lower(v.id)]
-	names := sort([object.get(s, "name", "?") |
+	names := sort([values.text(object.get(s, "name", "?")) |
 		some s in values.list(v, ["properties", "subnets"])
 		checked(s)
 		values.unknown_at(s, ["properties", "networkSecurityGroup", "id"])

@@ -46,7 +46,7 @@ import data.erguard.lib.values
 
 sides := ["primaryPeerAddressPrefix", "secondaryPeerAddressPrefix"]
 
-routed(p) if lower(topology.peering_type(p)) in {"azureprivatepeering", "microsoftpeering"}
+routed(p) if values.lc(topology.peering_type(p)) in {"azureprivatepeering", "microsoftpeering"}
 
 deny contains {
 	"resource": c.id,
@@ -54,7 +54,7 @@ deny contains {
 	"evidence": {"missing": gaps},
 } if {
 	some c in res.of_type(res.circuit_type)
-	gaps := sort([sprintf("%s lacks %s", [p.name, side]) |
+	gaps := sort([sprintf("%s lacks %s", [values.text(p.name), side]) |
 		some p in topology.peerings(c)
 		routed(p)
 		some side in sides

@@ -40,7 +40,7 @@ import data.erguard.lib.values
 
 links(p) := object.get(p, ["properties", "links"], [])
 
-disabled(p) := sort([object.get(l, "name", "?") |
+disabled(p) := sort([values.text(object.get(l, "name", "?")) |
 	some l in links(p)
 	state := object.get(l, ["properties", "adminState"], "Disabled")
 	not values.is_unknown(state)

@@ -65,7 +65,7 @@ deny contains {
 	"evidence": {"routes": names},
 } if {
 	some t in res.of_type(res.route_table_type)
-	names := sort([r.name |
+	names := sort([values.text(r.name) |
 		some r in appliance_routes(t)
 		ip := object.get(r, ["properties", "nextHopIpAddress"], "")
 		not values.is_unknown(ip)
@@ -80,7 +80,7 @@ unknown contains {
 } if {
 	some t in res.of_type(res.route_table_type)
 	not denied[lower(t.id)]
-	names := sort([r.name | some r in appliance_routes(t); undetermined(lower(t.id), object.get(r, ["properties", "nextHopIpAddress"], ""))])
+	names := sort([values.text(r.name) | some r in appliance_routes(t); undetermined(lower(t.id), object.get(r, ["properties", "nextHopIpAddress"], ""))])
 	count(names) > 0
 }
 

@@ -37,7 +37,7 @@ import data.erguard.lib.resources as res
 import data.erguard.lib.topology
 import data.erguard.lib.values
 
-routed(p) if lower(topology.peering_type(p)) in {"azureprivatepeering", "microsoftpeering"}
+routed(p) if values.lc(topology.peering_type(p)) in {"azureprivatepeering", "microsoftpeering"}
 
 deny contains {
 	"resource": c.id,
@@ -45,7 +45,7 @@ deny contains {
 	"evidence": {"peerings": names},
 } if {
 	some c in res.of_type(res.circuit_type)
-	names := sort([p.name |
+	names := sort([values.text(p.name) |
 		some p in topology.peerings(c)
 		routed(p)
 		key := object.get(p, ["properties", "sharedKey"], "")
