@@ -59,12 +59,6 @@ opens_port(rule, port) if {
 	port <= high
 }
 
-# True when a security rule's destination ports include every port.
-opens_all_ports(rule) if {
-	some p in destination_ports(rule)
-	port_range(p) == [0, 65535]
-}
-
 # True when a security rule applies to `protocol` ("Tcp", "Udp", …; "*" matches all).
 applies_to_protocol(rule, protocol) if values.lc(object.get(rule, ["properties", "protocol"], "*")) in {"*", lower(protocol)}
 

@@ -38,10 +38,6 @@ hub_connection_type := "microsoft.network/virtualhubs/hubvirtualnetworkconnectio
 
 nic_type := "microsoft.network/networkinterfaces"
 
-public_ip_type := "microsoft.network/publicipaddresses"
-
-local_gateway_type := "microsoft.network/localnetworkgateways"
-
 flow_log_type := "microsoft.network/networkwatchers/flowlogs"
 
 metric_alert_type := "microsoft.insights/metricalerts"

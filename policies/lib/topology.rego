@@ -36,9 +36,6 @@ subnet_id(vnet_id, id, name) := lower(concat("/", [vnet_id, "subnets", name])) i
 # The virtual network (lower-case id) of a subnet id.
 vnet_of_subnet(sid) := regex.replace(lower(sid), `/subnets/[^/]+$`, "")
 
-# The subnets (ids) of each virtual network.
-vnet_subnets[s.vnet] contains sid if some sid, s in subnets
-
 # The NSG (lower-case id) each subnet names.
 subnet_nsg[sid] := res.ref_id(s.properties.networkSecurityGroup) if some sid, s in subnets
 

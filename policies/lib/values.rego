@@ -17,26 +17,14 @@ unknown_at(obj, path) if {
 	is_unknown(object.get(obj, array.slice(path, 0, i), null))
 }
 
-# The value at `path` (null when absent), defined only when nothing on the way is unknown.
-known(obj, path) := object.get(obj, path, null) if not unknown_at(obj, path)
-
 # True when an unknown marker occurs anywhere inside a value.
 has_unknown(x) if {
 	walk(x, [_, v])
 	is_unknown(v)
 }
 
-# What the unknown marker at `path` says (the IaC address and attribute).
-unknown_reason(obj, path) := v["$unknown"] if {
-	some i in numbers.range(0, count(path))
-	v := object.get(obj, array.slice(path, 0, i), null)
-	is_unknown(v)
-}
-
-# A secret replaced at collection: it was set, its value is not in the snapshot.
-redacted := "<redacted>"
-
-# True when a secret-bearing property was set (a redacted or literal value).
+# True when a property is a non-empty string: a secret collection replaced by "<redacted>" was
+# set, and so was a plain value.
 secret_set(v) if {
 	is_string(v)
 	v != ""

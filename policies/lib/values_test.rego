@@ -17,19 +17,16 @@ test_a_path_through_an_unknown_object_is_unknown if {
 	not values.unknown_at(doc, ["missing"])
 }
 
-test_known_values_exclude_unknown_ones if {
-	values.known(doc, ["d", "e"]) == 1
-	values.known(doc, ["missing"]) == null
-	not values.known(doc, ["c", "x"])
-}
-
 test_finds_unknown_markers_anywhere if {
 	values.has_unknown([{"x": [doc]}])
 	not values.has_unknown({"d": {"e": 1}})
 }
 
-test_says_what_is_unknown if {
-	values.unknown_reason(doc, ["c", "z"]) == "azurerm_x.y.c"
+test_secrets_are_set_when_redacted_or_plain if {
+	values.secret_set("<redacted>")
+	values.secret_set("10.0.0.4")
+	not values.secret_set("")
+	not values.secret_set({"$unknown": "x"})
 }
 
 test_lists_default_to_empty if {
