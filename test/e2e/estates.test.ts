@@ -3,7 +3,8 @@
 // expected-results.json. EXPECTED.yaml beside it lists the estate's deliberate violations (each
 // must be a `fail` of the intended rule, or `waived` where erguard.yaml waives it), its other
 // outcomes (unknown, manual, attested), the scan's exit code, and the built-in rules the estate
-// does not exercise, with the reason.
+// does not exercise, with the reason. `npm run golden` (golden-results.ts) derives
+// expected-results.json from EXPECTED.yaml and the rules' metadata, never from a scan.
 
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
