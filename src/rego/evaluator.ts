@@ -631,15 +631,23 @@ export class Evaluator {
         let found = false;
         this.withRule(rule, ctx, () => {
           const frame: Frame = new Array(rule.slots);
-          this.evalBody(rule.body, 0, frame, ctx, () =>
-            this.evalList(rule.suffix, 0, [], frame, ctx, (keys) =>
-              this.evalTerm(rule.kind === "multi" ? rule.key! : rule.value, frame, ctx, (v) => {
-                found = true;
-                tree.insert(node.name, keys, v, rule.kind === "multi", rule.loc);
-                return false;
-              }),
-            ),
-          );
+          const name = node.name;
+          const multi = rule.kind === "multi";
+          const leafTerm = multi ? rule.key! : rule.value;
+          const onKeys = (keys: Value[]) =>
+            this.evalTerm(leafTerm, frame, ctx, (v) => {
+              found = true;
+              tree.insert(name, keys, v, multi, rule.loc);
+              return false;
+            });
+          this.evalBody(rule.body, 0, frame, ctx, () => {
+            if (rule.suffix.length === 1) {
+              const k = this.direct(rule.suffix[0]!, frame, ctx);
+              if (k === undefined) return false;
+              if (k !== ITERATE) return onKeys([k]);
+            }
+            return this.evalList(rule.suffix, 0, [], frame, ctx, onKeys);
+          });
         });
         if (found) break;
       }
@@ -976,48 +984,64 @@ function addOverride(root: OverrideNode | undefined, path: readonly string[], va
 
 // The extent of a node with dynamic ref heads, built while its rules are evaluated.
 class MutableTree {
-  private readonly root = new Map<string, { key: Value; value: MutableTree | RegoSet | Value }>();
+  // String keys (nearly all) by themselves; other keys by their hash key.
+  private readonly strings = new Map<string, MutableTree | RegoSet | Value>();
+  private readonly others = new Map<string, { key: Value; value: MutableTree | RegoSet | Value }>();
+
+  private get(key: Value): MutableTree | RegoSet | Value | undefined {
+    return typeof key === "string" ? this.strings.get(key) : this.others.get(keyOf(key))?.value;
+  }
+
+  private put(key: Value, value: MutableTree | RegoSet | Value): void {
+    if (typeof key === "string") this.strings.set(key, value);
+    else this.others.set(keyOf(key), { key, value });
+  }
 
   insert(name: string, keys: readonly Value[], leaf: Value, multi: boolean, loc: Location | undefined): void {
     let level: MutableTree = this;
-    let path = name;
-    const conflict = () => new RegoError("eval_conflict_error", `rule ${path} produced conflicting values`, loc);
-    for (let i = 0; i < keys.length; i++) {
+    // The path is spelled out only for the error message.
+    const conflict = (depth: number) =>
+      new RegoError(
+        "eval_conflict_error",
+        `rule ${name}${keys
+          .slice(0, depth + 1)
+          .map((k) => (typeof k === "string" ? `.${k}` : `[${formatValue(k)}]`))
+          .join("")} produced conflicting values`,
+        loc,
+      );
+    const last = keys.length - 1;
+    for (let i = 0; i <= last; i++) {
       const key = keys[i]!;
-      path += typeof key === "string" ? `.${key}` : `[${formatValue(key)}]`;
-      const hk = keyOf(key);
-      const existing = level.root.get(hk);
-      if (i === keys.length - 1) {
+      const existing = level.get(key);
+      if (i === last) {
         if (multi) {
-          if (existing === undefined) level.root.set(hk, { key, value: new RegoSet([leaf]) });
-          else if (existing.value instanceof RegoSet) existing.value.add(leaf);
-          else throw conflict();
-        } else if (existing === undefined) level.root.set(hk, { key, value: leaf });
+          if (existing === undefined) level.put(key, new RegoSet([leaf]));
+          else if (existing instanceof RegoSet) existing.add(leaf);
+          else throw conflict(i);
+        } else if (existing === undefined) level.put(key, leaf);
         else {
-          const cur = existing.value instanceof MutableTree ? existing.value.build() : (existing.value as Value);
-          if (!equal(cur, leaf)) throw conflict();
+          const cur = existing instanceof MutableTree ? existing.build() : (existing as Value);
+          if (!equal(cur, leaf)) throw conflict(i);
         }
         return;
       }
       let next: MutableTree;
       if (existing === undefined) {
         next = new MutableTree();
-        level.root.set(hk, { key, value: next });
-      } else if (existing.value instanceof MutableTree) next = existing.value;
-      else if (isObject(existing.value as Value)) {
-        next = MutableTree.from(existing.value as ObjectValue);
-        level.root.set(hk, { key, value: next });
-      } else throw conflict();
+        level.put(key, next);
+      } else if (existing instanceof MutableTree) next = existing;
+      else if (isObject(existing as Value)) {
+        next = MutableTree.from(existing as ObjectValue);
+        level.put(key, next);
+      } else throw conflict(i);
       level = next;
     }
   }
 
   // Adds the value of a child node under `key`, merging objects the rules also build.
   merge(name: string, key: string, value: Value): void {
-    const hk = keyOf(key);
-    const existing = this.root.get(hk);
-    if (existing === undefined) {
-      this.root.set(hk, { key, value });
+    if (!this.strings.has(key)) {
+      this.strings.set(key, value);
       return;
     }
     if (!isObject(value)) throw new RegoError("eval_conflict_error", `rule ${name}.${key} produced conflicting values`, undefined);
@@ -1026,13 +1050,15 @@ class MutableTree {
 
   static from(o: ObjectValue): MutableTree {
     const t = new MutableTree();
-    forEachEntry(o, (k, v) => void t.root.set(keyOf(k), { key: k, value: v }));
+    forEachEntry(o, (k, v) => void t.put(k, v));
     return t;
   }
 
   build(): Value {
     const b = new ObjectBuilder();
-    for (const { key, value } of this.root.values()) b.set(key, value instanceof MutableTree ? value.build() : (value as Value));
+    const leaf = (v: MutableTree | RegoSet | Value): Value => (v instanceof MutableTree ? v.build() : (v as Value));
+    for (const [key, value] of this.strings) b.set(key, leaf(value));
+    for (const { key, value } of this.others.values()) b.set(key, leaf(value));
     return b.build();
   }
 }

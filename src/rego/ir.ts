@@ -107,11 +107,12 @@ export class RuleNode {
   // Set while the tree is built, before rule bodies are compiled: calls resolve against it.
   functionArity: number | undefined;
 
-  constructor(readonly path: readonly string[]) {}
-
-  get name(): string {
-    return ["data", ...this.path].join(".");
+  constructor(readonly path: readonly string[]) {
+    this.name = ["data", ...path].join(".");
   }
+
+  // "data.x.p", for messages.
+  readonly name: string;
 
   get isRuleNode(): boolean {
     return this.complete.length > 0 || this.defaultRule !== undefined || this.dynamic.length > 0;

@@ -421,31 +421,44 @@ export function compare(a: Value, b: Value): number {
 // A JSON value (from JSON.parse or a YAML loader) as a Rego value. Plain JSON is already a
 // Rego value; this only checks the shape and turns non-finite or exotic numbers away.
 export function fromJSON(x: unknown): Value {
+  // Nearly always the value is plain JSON already: check without copying, convert only if not.
+  return isPlainJSON(x) ? (x as Value) : convertJSON(x);
+}
+
+function isPlainJSON(x: unknown): boolean {
+  switch (typeof x) {
+    case "string":
+    case "boolean":
+      return true;
+    case "number":
+      return Number.isFinite(x);
+    case "object":
+      if (x === null) return true;
+      if (Array.isArray(x)) {
+        for (const e of x) if (!isPlainJSON(e)) return false;
+        return true;
+      }
+      if (x instanceof RegoSet || x instanceof RegoObject || x instanceof BigNum) return false;
+      for (const k in x) if (hasOwn.call(x, k) && !isPlainJSON((x as Record<string, unknown>)[k])) return false;
+      return true;
+    default:
+      return false;
+  }
+}
+
+function convertJSON(x: unknown): Value {
   if (x === null || typeof x === "string" || typeof x === "boolean") return x;
   if (typeof x === "number") {
     if (!Number.isFinite(x)) throw new TypeError(`not a JSON number: ${x}`);
     return x;
   }
   if (typeof x === "bigint") return new BigNum(x, 0);
-  if (Array.isArray(x)) {
-    let same = true;
-    const out = x.map((e) => {
-      const v = fromJSON(e);
-      if (v !== e) same = false;
-      return v;
-    });
-    return same ? (x as Value[]) : out;
-  }
+  if (Array.isArray(x)) return x.map(fromJSON);
   if (typeof x === "object") {
     if (x instanceof RegoSet || x instanceof RegoObject || x instanceof BigNum) return x;
-    let same = true;
     const b = new ObjectBuilder();
-    for (const [k, e] of Object.entries(x as Record<string, unknown>)) {
-      const v = fromJSON(e);
-      if (v !== e) same = false;
-      b.set(k, v);
-    }
-    return same ? (x as JsonObject) : b.build();
+    for (const [k, e] of Object.entries(x as Record<string, unknown>)) b.set(k, fromJSON(e));
+    return b.build();
   }
   throw new TypeError(`not a JSON value: ${typeof x}`);
 }
