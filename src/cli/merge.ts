@@ -27,64 +27,22 @@ export function registerMerge(program: Command): void {
 }
 
 async function runMerge(files: readonly string[], opts: MergeOptions): Promise<void> {
-  const [{ parseJson }, { readTextFile }, { MAX_SNAPSHOT_BYTES, parseSnapshotText }, { parseResults, renderJson }, { writeAtomically }] =
-    await Promise.all([
-      import("../snapshot/json-positions.js"),
-      import("../snapshot/read-text-file.js"),
-      import("../snapshot/load.js"),
-      import("../report/json.js"),
-      import("./collect-files.js"),
-    ]);
-  const inputs: { file: string; kind: "results" | "snapshot"; text: string }[] = [];
-  for (const file of files) {
-    const text = await readTextFile(file, { maxBytes: MAX_SNAPSHOT_BYTES, what: "snapshots and results" });
-    const value = parseJson(text, file);
-    const kind = isObject(value) && "resultsVersion" in value ? "results" : isObject(value) && "schemaVersion" in value ? "snapshot" : undefined;
-    if (kind === undefined) throw new ErguardError("bad_input", "neither an erguard snapshot nor a results file", { file });
-    if (inputs.length > 0 && inputs[0]!.kind !== kind) {
-      throw new ErguardError("bad_input", `a ${kind} file among ${inputs[0]!.kind} files: merge snapshots or results, not both`, { file });
-    }
-    inputs.push({ file, kind, text });
-  }
+  const { mergeShardFiles } = await import("./merge-run.js");
+  const merged = await mergeShardFiles(files);
+  const out = opts.out ?? (merged.kind === "results" ? "results.json" : "snapshot.json");
+  const { writeAtomically } = await import("./collect-files.js");
+  await writeAtomically(out, merged.text);
 
-  let written: { out: string; text: string; summary: string; missing: readonly number[]; count: number };
-  if (inputs[0]?.kind === "results") {
-    const { mergeResults } = await import("../evaluate/merge.js");
-    const merged = mergeResults(inputs.map((i) => ({ file: i.file, results: parseResults(i.text, i.file) })));
-    const { results, shards } = merged;
-    written = {
-      out: opts.out ?? "results.json",
-      text: renderJson(results),
-      summary: `${results.results.length} results`,
-      missing: shards.missing,
-      count: shards.count,
-    };
-  } else {
-    const { mergeSnapshots } = await import("../snapshot/merge.js");
-    const { snapshot, shards } = mergeSnapshots(inputs.map((i) => ({ file: i.file, snapshot: parseSnapshotText(i.text, i.file) })));
-    written = {
-      out: opts.out ?? "snapshot.json",
-      text: JSON.stringify(snapshot, null, 2) + "\n",
-      summary: `${snapshot.resources.length} resources`,
-      missing: shards.missing,
-      count: shards.count,
-    };
-  }
-  await writeAtomically(written.out, written.text);
-  const given = written.count - written.missing.length;
-  if (!opts.quiet) process.stderr.write(`erguard: wrote ${written.out}: ${given} of ${written.count} shards, ${written.summary}\n`);
-  if (written.missing.length === 0) return;
-  const missing = written.missing.map((i) => `${i}/${written.count}`).join(", ");
+  const { count, missing } = merged.shards;
+  if (!opts.quiet) process.stderr.write(`erguard: wrote ${out}: ${count - missing.length} of ${count} shards, ${merged.summary}\n`);
+  if (missing.length === 0) return;
+  const names = missing.map((i) => `${i}/${count}`).join(", ");
   if (opts.allowPartial) {
-    process.stderr.write(`erguard: warning: shards missing: ${missing} (recorded in source.errors)\n`);
+    process.stderr.write(`erguard: warning: shards missing: ${names} (recorded in source.errors)\n`);
     return;
   }
   throw new ErguardError(
     "collection_failed",
-    `shards missing: ${missing}; ${written.out} was written with the gaps in source.errors; pass --allow-partial to accept a partial merge`,
+    `shards missing: ${names}; ${out} was written with the gaps in source.errors; pass --allow-partial to accept a partial merge`,
   );
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
 }
