@@ -45,10 +45,10 @@ export function mergeResults(shards: readonly ResultsShard[]): MergedResults {
         { file: s.file },
       );
     }
-    same(s, first, "rules (--only, --skip)", (r) => r.rules);
-    same(s, first, "erguard version", (r) => r.tool);
-    same(s, first, "source kind", (r) => r.snapshot.source.kind);
-    same(s, first, "customers", (r) => r.snapshot.customers);
+    same(s, first, "the rules evaluated (--only, --skip)", (r) => r.rules);
+    same(s, first, "the erguard version", (r) => r.tool);
+    same(s, first, "the source kind", (r) => r.snapshot.source.kind);
+    same(s, first, "the customers", (r) => r.snapshot.customers);
   }
 
   // In shard order, so that the combined hash does not depend on the order files were given in.
@@ -89,7 +89,7 @@ export function mergeResults(shards: readonly ResultsShard[]): MergedResults {
 
 function same(s: ResultsShard, first: ResultsShard, what: string, get: (r: Results) => unknown): void {
   if (!isDeepStrictEqual(get(s.results), get(first.results))) {
-    throw new ErguardError("bad_input", `not a shard of the same scan as ${first.file}: the ${what} differ`, { file: s.file });
+    throw new ErguardError("bad_input", `not a shard of the same scan as ${first.file}: they disagree on ${what}`, { file: s.file });
   }
 }
 

@@ -62,7 +62,7 @@ export function mergeSnapshots(shards: readonly SnapshotShard[]): MergedSnapshot
 
 function sameAcrossShards(s: SnapshotShard, first: SnapshotShard, what: string, get: (x: Snapshot) => unknown): void {
   if (!isDeepStrictEqual(get(s.snapshot), get(first.snapshot))) {
-    throw new ErguardError("bad_input", `a shard of a different collection than ${first.file}: its ${what} differs`, { file: s.file });
+    throw new ErguardError("bad_input", `a shard of a different collection than ${first.file}: they disagree on ${what}`, { file: s.file });
   }
 }
 

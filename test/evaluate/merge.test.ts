@@ -106,7 +106,7 @@ describe("mergeResults", () => {
     expect(refusal([shard(1, "s1"), { ...other, results: { ...other.results, policy: { ...other.results.policy, sha256: "b".repeat(64) } } }])).toContain(
       "different policy bundle",
     );
-    expect(refusal([shard(1, "s1"), shard(2, "s2", { rules: [] })])).toContain("the rules (--only, --skip) differ");
+    expect(refusal([shard(1, "s1"), shard(2, "s2", { rules: [] })])).toContain("they disagree on the rules evaluated (--only, --skip)");
     expect(refusal([shard(1, "s1", { baseline: { file: "base.json", evaluatedAt: "2025-01-01T00:00:00Z" } }), other])).toContain(
       "compared with a baseline",
     );

@@ -74,9 +74,9 @@ describe("mergeSnapshots", () => {
     expect(refusal([shard(1, 2, ["s1"]), shard(2, 2, ["s2"], { runtime: true })]).message).toContain("scope.runtime true here, false there");
     const other = shard(2, 2, ["s2"]);
     const customers = { ...other, snapshot: { ...other.snapshot, customers: [] } };
-    expect(refusal([shard(1, 2, ["s1"]), customers]).message).toContain("its customers differs");
+    expect(refusal([shard(1, 2, ["s1"]), customers]).message).toContain("they disagree on customers");
     const tool = { ...other, snapshot: { ...other.snapshot, source: { ...other.snapshot.source, tool: "erguard 0.2.0" } } };
-    expect(refusal([shard(1, 2, ["s1"]), tool]).message).toContain("its source.tool differs");
+    expect(refusal([shard(1, 2, ["s1"]), tool]).message).toContain("they disagree on source.tool");
   });
 
   it("refuses a shard given twice and an input that is not a shard, naming the file", () => {
