@@ -51,7 +51,7 @@ export interface Context {
   readonly overrides: OverrideNode | undefined;
   readonly functions: ReadonlyMap<string, FunctionOverride> | undefined;
   readonly cache: Map<RuleNode, Value | undefined>;
-  readonly functionCache: Map<RuleNode, Map<string, Value | undefined>>;
+  readonly functionCache: Map<RuleNode, FunctionMemo>;
   // The rule being evaluated, for rego.metadata.*.
   readonly rule: CRule | undefined;
 }
@@ -736,16 +736,30 @@ export class Evaluator {
 
   callFunction(node: RuleNode, args: Value[], ctx: Context): Value | undefined {
     let memo = ctx.functionCache.get(node);
-    const key = args.length === 1 ? memoKey(args[0]!) : args.map(memoKey).join("\u0000");
-    if (memo?.has(key)) return memo.get(key);
+    if (!memo) {
+      memo = { results: new Map(), calls: 0, hits: 0, off: false };
+      ctx.functionCache.set(node, memo);
+    }
+    let key: string | undefined;
+    if (!memo.off) {
+      key = args.length === 1 ? memoKey(args[0]!) : args.map(memoKey).join("\u0000");
+      const hit = memo.results.get(key);
+      if (hit !== undefined || memo.results.has(key)) {
+        memo.hits++;
+        return hit;
+      }
+    }
     const result = this.singleValue(node.functions, node.defaultFunction, ctx, args, (rule) =>
       new RegoError("eval_conflict_error", `function ${node.name} produced conflicting values for the same inputs`, rule.loc),
     );
-    if (!memo) {
-      memo = new Map();
-      ctx.functionCache.set(node, memo);
+    if (key !== undefined) {
+      memo.results.set(key, result);
+      // A function whose arguments rarely repeat gains nothing from the memo and pays for it.
+      if (++memo.calls >= MEMO_TRIAL && memo.hits * 8 < memo.calls) {
+        memo.off = true;
+        memo.results.clear();
+      }
     }
-    memo.set(key, result);
     return result;
   }
 
@@ -928,6 +942,17 @@ export class Evaluator {
 }
 
 // --- helpers ---------------------------------------------------------------------------
+
+// How function results are memoised for one function in one context.
+interface FunctionMemo {
+  readonly results: Map<string, Value | undefined>;
+  calls: number; // calls that missed the memo
+  hits: number;
+  off: boolean;
+}
+
+// Calls after which a memo that hits less than one call in eight is turned off.
+const MEMO_TRIAL = 4096;
 
 // Function results are memoised by argument. A scalar is keyed by its value; a composite by
 // its identity: hashing a whole resource's structure on every call costs more than the calls

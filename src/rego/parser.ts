@@ -585,6 +585,10 @@ class Parser {
         } else if (t.text === "null") {
           this.next();
           term = scalar(null, t.loc);
+        } else if (t.text === "contains" && this.isPunct("(", this.peek()) && !this.peek().spaceBefore) {
+          // contains(s, sub) is the builtin; `contains` is a keyword only in rule heads.
+          this.next();
+          term = varTerm(t.text, t.loc);
         } else if (KEYWORDS.has(t.text)) {
           this.unexpected("term");
         } else {

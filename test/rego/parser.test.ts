@@ -113,3 +113,12 @@ describe("the Rego parser", () => {
     expect(parseError('package p\np := "abc\n').message).toContain("non-terminated string");
   });
 });
+
+describe("the contains keyword", () => {
+  it("is still the contains builtin when called", () => {
+    const q = parseQuery('x := contains("abc", "b")');
+    expect(q[0]!.expr).toMatchObject({ kind: "assign", right: { type: "call", op: { name: "contains" } } });
+    const m = parseModule('package p\ns contains x if some x in ["a"]\nt if contains("abc", "b")\n', "p.rego");
+    expect(m.rules.map((r) => r.head.kind)).toEqual(["multi", "complete"]);
+  });
+});
