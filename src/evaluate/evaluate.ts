@@ -75,24 +75,38 @@ export function evaluateSnapshot(input: EvaluateInput): Results {
   const errors: Results["errors"][number][] = [];
   const attestations = input.config?.attestations ?? [];
 
-  const entry = (rule: RuleInfo, resource: Resource | undefined, resourceId: string | null, status: Status, message: string, extra: Partial<ResultEntry> = {}): ResultEntry => {
-    const idx = resource ? resourceIndex.get(resource) : undefined;
-    const line = idx !== undefined && lines ? lines.get(idx) : undefined;
-    return {
+  // Per resource, what every entry about it repeats: computed once, not once per rule.
+  const resourceFacts = new Map<Resource, Partial<Writable<ResultEntry>>>();
+  const factsOf = (r: Resource): Partial<Writable<ResultEntry>> => {
+    let f = resourceFacts.get(r);
+    if (f === undefined) {
+      f = { resourceType: r.type, resourceName: r.name };
+      if (r.origin) f.origin = r.origin;
+      const idx = resourceIndex.get(r);
+      const line = idx !== undefined && lines ? lines.get(idx) : undefined;
+      if (line !== undefined) f.snapshotLine = line;
+      if (r.tags && Object.keys(r.tags).length > 0) f.tags = r.tags;
+      const customer = customerOf(r);
+      if (customer !== undefined) f.customer = customer;
+      resourceFacts.set(r, f);
+    }
+    return f;
+  };
+
+  const entry = (rule: RuleInfo, resource: Resource | undefined, resourceId: string | null, status: Status, message: string, extra?: Partial<ResultEntry>): ResultEntry => {
+    const id = resource?.id ?? resourceId;
+    const e: Writable<ResultEntry> = {
       ruleId: rule.id,
-      resourceId: resource?.id ?? resourceId,
-      ...(resource ? { resourceType: resource.type, resourceName: resource.name } : {}),
+      resourceId: id,
       status,
       severity: rule.severity,
       baseline: rule.baseline,
       message,
-      ...(resource?.origin ? { origin: resource.origin } : {}),
-      ...(line !== undefined ? { snapshotLine: line } : {}),
-      ...(resource?.tags && Object.keys(resource.tags).length > 0 ? { tags: resource.tags } : {}),
-      ...(resource ? optional("customer", customerOf(resource)) : {}),
-      fingerprint: fingerprintOf(rule.id, resource?.id ?? resourceId, message),
-      ...extra,
+      fingerprint: fingerprintOf(rule.id, id, message),
     };
+    if (resource) Object.assign(e, factsOf(resource));
+    if (extra) Object.assign(e, extra);
+    return e;
   };
 
   rules.forEach((rule, i) => {
@@ -172,6 +186,8 @@ export function evaluateSnapshot(input: EvaluateInput): Results {
   };
   return input.config?.waivers ? applyWaivers(results, input.config.waivers, now) : results;
 }
+
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
   return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };

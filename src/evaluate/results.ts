@@ -1,7 +1,7 @@
 // The results contract (results.json, resultsVersion 1): the evaluation's output and every
 // reporter's only input. See DESIGN.md.
 
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import type { ResourceOrigin, SourceKind } from "../snapshot/types.js";
 
 export type Severity = "critical" | "high" | "medium" | "low" | "info";
@@ -104,7 +104,7 @@ export function isFinding(entry: Pick<ResultEntry, "status">): boolean {
 // lower-cased. Resource-less findings (conftest-style string findings) add their message.
 export function fingerprintOf(ruleId: string, resourceId: string | null, message?: string): string {
   const subject = resourceId === null ? `message:${message ?? ""}` : resourceId.toLowerCase();
-  return createHash("sha256").update(`${ruleId}\n${subject}`).digest("hex");
+  return hash("sha256", `${ruleId}\n${subject}`);
 }
 
 export interface Results {

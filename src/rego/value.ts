@@ -123,7 +123,9 @@ function compositeKey(v: ArrayValue | RegoSet | ObjectValue): string {
 // Sets
 
 export class RegoSet {
-  private readonly members = new Map<string, Value>();
+  // Strings (most members) by themselves; other members by their hash key.
+  private readonly strings = new Set<string>();
+  private readonly others = new Map<string, Value>();
   private sortedCache: Value[] | undefined;
 
   constructor(values?: Iterable<Value>) {
@@ -132,37 +134,49 @@ export class RegoSet {
 
   // Only while building: a set is immutable once another value holds it.
   add(v: Value): boolean {
-    const k = keyOf(v);
-    if (this.members.has(k)) return false;
-    this.members.set(k, v);
+    if (typeof v === "string") {
+      if (this.strings.has(v)) return false;
+      this.strings.add(v);
+    } else {
+      const k = keyOf(v);
+      if (this.others.has(k)) return false;
+      this.others.set(k, v);
+    }
     this.sortedCache = undefined;
     return true;
   }
 
   has(v: Value): boolean {
-    return this.members.has(keyOf(v));
+    return typeof v === "string" ? this.strings.has(v) : this.others.has(keyOf(v));
   }
 
   // The member equal to v, as the set holds it.
   get(v: Value): Value | undefined {
-    return this.members.get(keyOf(v));
+    if (typeof v === "string") return this.strings.has(v) ? v : undefined;
+    return this.others.get(keyOf(v));
   }
 
   get size(): number {
-    return this.members.size;
+    return this.strings.size + this.others.size;
   }
 
-  values(): IterableIterator<Value> {
-    return this.members.values();
+  *values(): IterableIterator<Value> {
+    yield* this.strings;
+    yield* this.others.values();
   }
 
   [Symbol.iterator](): IterableIterator<Value> {
-    return this.members.values();
+    return this.values();
   }
 
   // Members in Rego's order (what a set prints as, and what `sort` returns).
   sorted(): readonly Value[] {
-    if (!this.sortedCache) this.sortedCache = [...this.members.values()].sort(compare);
+    if (!this.sortedCache) {
+      // Other kinds sort before strings except arrays, objects and sets, which sort after.
+      const strings = [...this.strings].sort(compareStrings);
+      if (this.others.size === 0) this.sortedCache = strings;
+      else this.sortedCache = [...this.others.values(), ...strings].sort(compare);
+    }
     return this.sortedCache;
   }
 }
@@ -352,8 +366,12 @@ function sortedEntries(o: ObjectValue): [Value, Value][] {
 
 // Go compares strings by bytes (UTF-8); JS by UTF-16 code units. They differ only for
 // characters beyond the BMP against U+E000..U+FFFF; compare code points to agree with Go.
+const HIGH_CHARS = /[\uD800-\uFFFF]/;
+
 export function compareStrings(a: string, b: string): number {
   if (a === b) return 0;
+  // Without surrogates or characters at or above U+E000 both orders agree: compare natively.
+  if (!HIGH_CHARS.test(a) || !HIGH_CHARS.test(b)) return a < b ? -1 : 1;
   const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) {
     const x = a.charCodeAt(i);
@@ -364,7 +382,7 @@ export function compareStrings(a: string, b: string): number {
       return cx < cy ? -1 : cx > cy ? 1 : 0;
     }
   }
-  return a.length - b.length < 0 ? -1 : a.length > b.length ? 1 : 0;
+  return a.length < b.length ? -1 : 1;
 }
 
 // Rego's total order over values.
