@@ -32,6 +32,11 @@ import {
 
 type Frame = (Value | undefined)[];
 
+// A compiled body literal: evaluates it, then the rest of the body, then k.
+type Step = (frame: Frame, ctx: Context, k: K) => boolean;
+const END: Step = (_f, _c, k) => k();
+const STOP: K = () => true;
+
 // direct()'s answer for a term that has to be enumerated.
 const ITERATE: unique symbol = Symbol("iterate");
 type Direct = Value | undefined | typeof ITERATE;
@@ -111,6 +116,7 @@ export class Evaluator {
   private readonly data: Value;
   private readonly strict: boolean;
   private readonly coverage: Set<string> | undefined;
+  private readonly steps = new WeakMap<CBody, Step>();
   private readonly builtinContext: BuiltinContext;
   private currentLoc: Location | undefined;
   private currentRule: CRule | undefined;
@@ -153,56 +159,166 @@ export class Evaluator {
   run(body: CBody, slots: number, onResult: (frame: Frame) => void, context?: Context): void {
     const frame: Frame = new Array(slots);
     const ctx = context ?? this.newContext();
-    this.evalBody(body, 0, frame, ctx, () => {
+    this.evalBody(body, frame, ctx, () => {
       onResult(frame);
       return false;
     });
   }
 
   // --- bodies --------------------------------------------------------------------------
+  //
+  // Each body is compiled once (per evaluator) into a chain of steps. A step evaluates its
+  // literal and calls the next step directly with the same frame, context and body
+  // continuation, so running a body allocates nothing per literal; closures remain only
+  // where a literal must enumerate solutions in a general way.
 
-  evalBody(body: CBody, i: number, frame: Frame, ctx: Context, k: K): boolean {
-    if (i === body.length) return k();
-    const lit = body[i]!;
-    const next: K = () => this.evalBody(body, i + 1, frame, ctx, k);
-    return this.evalLiteral(lit, frame, ctx, next);
+  evalBody(body: CBody, frame: Frame, ctx: Context, k: K): boolean {
+    return this.bodyStep(body)(frame, ctx, k);
   }
 
-  private evalLiteral(lit: CLiteral, frame: Frame, ctx: Context, next: K): boolean {
-    if (this.coverage) this.coverage.add(`${lit.loc.file}:${lit.loc.row}`);
+  private bodyStep(body: CBody): Step {
+    let step = this.steps.get(body);
+    if (step === undefined) {
+      step = END;
+      for (let i = body.length - 1; i >= 0; i--) step = this.literalStep(body[i]!, step);
+      this.steps.set(body, step);
+    }
+    return step;
+  }
+
+  private literalStep(lit: CLiteral, next: Step): Step {
+    const step = this.literalStepCore(lit, next);
+    if (!this.coverage) return step;
+    const coverage = this.coverage;
+    const where = `${lit.loc.file}:${lit.loc.row}`;
+    return (f, c, k) => {
+      coverage.add(where);
+      return step(f, c, k);
+    };
+  }
+
+  private literalStepCore(lit: CLiteral, next: Step): Step {
     switch (lit.kind) {
       case "unify":
-        return this.unify(lit.left, lit.right, frame, ctx, next);
-      case "term":
-        return this.evalTerm(lit.term, frame, ctx, (v) => (v !== false ? next() : false));
+        return this.unifyStep(lit.left, lit.right, next) ?? this.unifyStep(lit.right, lit.left, next) ?? ((f, c, k) => this.unify(lit.left, lit.right, f, c, () => next(f, c, k)));
+      case "term": {
+        const t = lit.term;
+        return (f, c, k) => {
+          const v = this.direct(t, f, c);
+          if (v !== ITERATE) return v === undefined || v === false ? false : next(f, c, k);
+          return this.evalTerm(t, f, c, (x) => (x !== false ? next(f, c, k) : false));
+        };
+      }
       case "call":
-        return this.evalCall(lit, frame, ctx, next);
+        return this.callStep(lit, next);
       case "not": {
-        const found = this.evalBody(lit.body, 0, frame, ctx, () => true);
-        return found ? false : next();
+        const inner = this.bodyStep(lit.body);
+        return (f, c, k) => (inner(f, c, STOP) ? false : next(f, c, k));
       }
       case "somein":
-        return this.evalTerm(lit.collection, frame, ctx, (coll) =>
-          forEachMember(coll, (key, value) =>
-            this.unifyValue(lit.value, value, frame, ctx, () => (lit.key ? this.unifyValue(lit.key, key, frame, ctx, next) : next())),
-          ),
-        );
-      case "every":
-        return this.evalTerm(lit.domain, frame, ctx, (domain) => {
-          const all = !forEachMember(domain, (key, value) => {
-            const ok = this.unifyValue(lit.value, value, frame, ctx, () =>
-              lit.key ? this.unifyValue(lit.key, key, frame, ctx, () => this.evalBody(lit.body, 0, frame, ctx, () => true)) : this.evalBody(lit.body, 0, frame, ctx, () => true),
-            );
-            return !ok; // stop at the first member for which the body fails
+        return this.someInStep(lit, next);
+      case "every": {
+        const inner = this.bodyStep(lit.body);
+        return (f, c, k) =>
+          this.evalTerm(lit.domain, f, c, (domain) => {
+            const all = !forEachMember(domain, (key, value) => {
+              const ok = this.unifyValue(lit.value, value, f, c, () =>
+                lit.key ? this.unifyValue(lit.key, key, f, c, () => inner(f, c, STOP)) : inner(f, c, STOP),
+              );
+              return !ok; // stop at the first member for which the body fails
+            });
+            return all ? next(f, c, k) : false;
           });
-          return all ? next() : false;
-        });
+      }
       case "with": {
-        const inner = this.applyWith(lit.mods, frame, ctx);
-        if (!inner) return false;
-        return this.evalBody(lit.body, 0, frame, inner, next);
+        const inner = this.bodyStep(lit.body);
+        return (f, c, k) => {
+          const modified = this.applyWith(lit.mods, f, c);
+          if (!modified) return false;
+          // The rest of the body continues in the unmodified context.
+          return inner(f, modified, () => next(f, c, k));
+        };
       }
     }
+  }
+
+  // `x = term` with x a plain variable: bind it directly (or compare when it is bound).
+  private unifyStep(left: CTerm, right: CTerm, next: Step): Step | undefined {
+    if (left.kind !== "var") return undefined;
+    const slot = left.slot;
+    return (f, c, k) => {
+      const v = this.direct(right, f, c);
+      if (v === ITERATE) return this.unify(left, right, f, c, () => next(f, c, k));
+      if (v === undefined) {
+        // The right side is undefined, or a pattern whose variables the left side binds.
+        return f[slot] === undefined ? false : this.unify(left, right, f, c, () => next(f, c, k));
+      }
+      const cur = f[slot];
+      if (cur !== undefined) return equal(cur, v) ? next(f, c, k) : false;
+      f[slot] = v;
+      const r = next(f, c, k);
+      f[slot] = undefined;
+      return r;
+    };
+  }
+
+  private callStep(lit: Extract<CLiteral, { kind: "call" }>, next: Step): Step {
+    if (lit.target.kind === "print") return (f, c, k) => this.evalPrint(lit, f, c, () => next(f, c, k));
+    const target = lit.target;
+    const builtin = target.kind === "builtin" && !target.builtin.relation ? target.builtin : undefined;
+    const out = lit.out;
+    const outSlot = out?.kind === "var" ? out.slot : -1;
+    const n = lit.args.length;
+    return (f, c, k) => {
+      const args: Value[] = new Array(n);
+      for (let i = 0; i < n; i++) {
+        const v = this.direct(lit.args[i]!, f, c);
+        if (v === ITERATE) return this.evalList(lit.args, 0, [], f, c, (vals) => this.callWith(lit, vals, f, c, () => next(f, c, k)));
+        if (v === undefined) return false;
+        args[i] = v;
+      }
+      if (builtin === undefined || c.functions !== undefined) return this.callWith(lit, args, f, c, () => next(f, c, k));
+      this.currentLoc = lit.loc;
+      const result = this.callBuiltin(builtin, args, lit.loc);
+      if (result === undefined) return false;
+      if (out === undefined) return result === false ? false : next(f, c, k);
+      if (outSlot >= 0) {
+        const cur = f[outSlot];
+        if (cur !== undefined) return equal(cur, result) ? next(f, c, k) : false;
+        f[outSlot] = result;
+        const r = next(f, c, k);
+        f[outSlot] = undefined;
+        return r;
+      }
+      return this.unifyValue(out, result, f, c, () => next(f, c, k));
+    };
+  }
+
+  // `some k, v in coll`: plain variables are bound member by member without continuations.
+  private someInStep(lit: Extract<CLiteral, { kind: "somein" }>, next: Step): Step {
+    const value = lit.value;
+    const key = lit.key;
+    const general: Step = (f, c, k) =>
+      this.evalTerm(lit.collection, f, c, (coll) =>
+        forEachMember(coll, (kv, v) => this.unifyValue(value, v, f, c, () => (key ? this.unifyValue(key, kv, f, c, () => next(f, c, k)) : next(f, c, k)))),
+      );
+    if (value.kind !== "var" || (key !== undefined && key.kind !== "var")) return general;
+    const vs = value.slot;
+    const ks = key?.kind === "var" ? key.slot : -1;
+    return (f, c, k) => {
+      if (f[vs] !== undefined || (ks >= 0 && f[ks] !== undefined)) return general(f, c, k);
+      const coll = this.direct(lit.collection, f, c);
+      if (coll === ITERATE) return general(f, c, k);
+      if (coll === undefined) return false;
+      const r = forEachMember(coll, (kv, v) => {
+        f[vs] = v;
+        if (ks >= 0) f[ks] = kv;
+        return next(f, c, k);
+      });
+      f[vs] = undefined;
+      if (ks >= 0) f[ks] = undefined;
+      return r;
+    };
   }
 
   // --- terms ---------------------------------------------------------------------------
@@ -382,17 +498,17 @@ export class Evaluator {
     switch (t.comp) {
       case "array": {
         const out: Value[] = [];
-        this.evalBody(t.body, 0, frame, ctx, () => this.evalTerm(t.head, frame, ctx, (v) => (out.push(v), false)));
+        this.evalBody(t.body, frame, ctx, () => this.evalTerm(t.head, frame, ctx, (v) => (out.push(v), false)));
         return out;
       }
       case "set": {
         const out = new RegoSet();
-        this.evalBody(t.body, 0, frame, ctx, () => this.evalTerm(t.head, frame, ctx, (v) => (out.add(v), false)));
+        this.evalBody(t.body, frame, ctx, () => this.evalTerm(t.head, frame, ctx, (v) => (out.add(v), false)));
         return out;
       }
       case "object": {
         const out = new ObjectBuilder();
-        this.evalBody(t.body, 0, frame, ctx, () =>
+        this.evalBody(t.body, frame, ctx, () =>
           this.evalTerm(t.key!, frame, ctx, (key) =>
             this.evalTerm(t.head, frame, ctx, (v) => {
               const prev = out.get(key);
@@ -559,57 +675,68 @@ export class Evaluator {
   }
 
   private evalComplete(node: RuleNode, ctx: Context): Value | undefined {
-    return this.singleValue(node.complete, node.defaultRule, ctx, undefined, (rule) =>
-      new RegoError("eval_conflict_error", `rule ${node.name} produced conflicting values`, rule.loc),
-    );
+    return this.singleValue(node, node.complete, node.defaultRule, ctx, undefined);
   }
 
   // The one value of complete rules, or of function definitions for the given arguments. Of an
   // else chain, the first member whose body succeeds gives the values; different values
   // conflict; with none, the default.
-  private singleValue(
-    rules: readonly CRule[],
-    fallback: CRule | undefined,
-    ctx: Context,
-    args: Value[] | undefined,
-    conflict: (rule: CRule) => RegoError,
-  ): Value | undefined {
-    let result: Value | undefined;
-    let found = false;
-    let rule: CRule = rules[0] ?? fallback!;
-    let frame: Frame = [];
-    const onValue: KV = (v) => {
-      found = true;
-      if (result === undefined) result = v;
-      else if (!equal(result, v)) throw conflict(rule);
-      return rule.constantValue;
-    };
-    const onSolution: K = () => this.evalTerm(rule.value, frame, ctx, onValue);
+  //
+  // The state of each evaluation in progress sits on a stack, so the solution callbacks are
+  // allocated once per evaluator rather than once per call: rule values are computed eagerly,
+  // so when a body reaches its end every nested evaluation it started has returned.
+  private singleValue(node: RuleNode, rules: readonly CRule[], fallback: CRule | undefined, ctx: Context, args: Value[] | undefined): Value | undefined {
+    const state: SingleValue = { node, isFunction: args !== undefined, rule: rules[0] ?? fallback!, frame: [], ctx, result: undefined, found: false };
+    this.singleValues.push(state);
     const saved = this.currentRule;
     try {
       for (const first of rules) {
         for (let r: CRule | undefined = first; r; r = r.elseRule) {
-          rule = r;
-          found = false;
-          this.currentRule = rule;
-          if (this.coverage) this.coverage.add(`${rule.loc.file}:${rule.loc.row}`);
-          frame = new Array(rule.slots);
-          if (args === undefined || this.bindParams(rule.args, args, frame)) this.evalBody(rule.body, 0, frame, ctx, onSolution);
-          else if (args) this.unifyArgs(rule.args, args, 0, frame, ctx, () => this.evalBody(rule.body, 0, frame, ctx, onSolution));
-          if (found) break;
+          state.rule = r;
+          state.found = false;
+          this.currentRule = r;
+          if (this.coverage) this.coverage.add(`${r.loc.file}:${r.loc.row}`);
+          const frame: Frame = new Array(r.slots);
+          state.frame = frame;
+          const body = r.body;
+          if (args === undefined || this.bindParams(r.args, args, frame)) this.evalBody(body, frame, ctx, this.onSingleSolution);
+          else this.unifyArgs(r.args, args, 0, frame, ctx, () => this.evalBody(body, frame, ctx, this.onSingleSolution));
+          if (state.found) break;
         }
       }
     } finally {
       this.currentRule = saved;
+      this.singleValues.pop();
     }
-    if (result === undefined && fallback) {
+    if (state.result === undefined && fallback) {
       this.evalTerm(fallback.value, new Array(fallback.slots), ctx, (v) => {
-        result = v;
+        state.result = v;
         return true;
       });
     }
-    return result;
+    return state.result;
   }
+
+  private readonly singleValues: SingleValue[] = [];
+
+  private readonly onSingleValue: KV = (v) => {
+    const s = this.singleValues[this.singleValues.length - 1]!;
+    s.found = true;
+    if (s.result === undefined) s.result = v;
+    else if (!equal(s.result, v)) {
+      throw new RegoError(
+        "eval_conflict_error",
+        s.isFunction ? `function ${s.node.name} produced conflicting values for the same inputs` : `rule ${s.node.name} produced conflicting values`,
+        s.rule.loc,
+      );
+    }
+    return s.rule.constantValue;
+  };
+
+  private readonly onSingleSolution: K = () => {
+    const s = this.singleValues[this.singleValues.length - 1]!;
+    return this.evalTerm(s.rule.value, s.frame, s.ctx, this.onSingleValue);
+  };
 
   // Multi-value rules and rules with dynamic ref heads: the node's whole extent.
   private evalDynamic(node: RuleNode, ctx: Context): Value | undefined {
@@ -619,7 +746,7 @@ export class Evaluator {
       for (const rule of node.dynamic) {
         this.withRule(rule, ctx, () => {
           const frame: Frame = new Array(rule.slots);
-          this.evalBody(rule.body, 0, frame, ctx, () => this.evalTerm(rule.key!, frame, ctx, (v) => (set.add(v), false)));
+          this.evalBody(rule.body, frame, ctx, () => this.evalTerm(rule.key!, frame, ctx, (v) => (set.add(v), false)));
         });
       }
       return set;
@@ -640,7 +767,7 @@ export class Evaluator {
               tree.insert(name, keys, v, multi, rule.loc);
               return false;
             });
-          this.evalBody(rule.body, 0, frame, ctx, () => {
+          this.evalBody(rule.body, frame, ctx, () => {
             if (rule.suffix.length === 1) {
               const k = this.direct(rule.suffix[0]!, frame, ctx);
               if (k === undefined) return false;
@@ -737,27 +864,27 @@ export class Evaluator {
   callFunction(node: RuleNode, args: Value[], ctx: Context): Value | undefined {
     let memo = ctx.functionCache.get(node);
     if (!memo) {
-      memo = { results: new Map(), calls: 0, hits: 0, off: false };
+      memo = { root: newMemoLevel(), calls: 0, hits: 0, off: false };
       ctx.functionCache.set(node, memo);
     }
-    let key: string | undefined;
-    if (!memo.off) {
-      key = args.length === 1 ? memoKey(args[0]!) : args.map(memoKey).join("\u0000");
-      const hit = memo.results.get(key);
-      if (hit !== undefined || memo.results.has(key)) {
+    let level: MemoLevel | undefined;
+    const last = args.length - 1;
+    if (!memo.off && last >= 0) {
+      level = memo.root;
+      for (let i = 0; i < last; i++) level = memoLevel(level, args[i]!);
+      const hit = memoGet(level, args[last]!);
+      if (hit !== MISSING) {
         memo.hits++;
-        return hit;
+        return hit === UNDEFINED ? undefined : (hit as Value);
       }
     }
-    const result = this.singleValue(node.functions, node.defaultFunction, ctx, args, (rule) =>
-      new RegoError("eval_conflict_error", `function ${node.name} produced conflicting values for the same inputs`, rule.loc),
-    );
-    if (key !== undefined) {
-      memo.results.set(key, result);
+    const result = this.singleValue(node, node.functions, node.defaultFunction, ctx, args);
+    if (level !== undefined) {
+      memoSet(level, args[last]!, result === undefined ? UNDEFINED : result);
       // A function whose arguments rarely repeat gains nothing from the memo and pays for it.
       if (++memo.calls >= MEMO_TRIAL && memo.hits * 8 < memo.calls) {
         memo.off = true;
-        memo.results.clear();
+        memo.root = newMemoLevel();
       }
     }
     return result;
@@ -943,32 +1070,66 @@ export class Evaluator {
 
 // --- helpers ---------------------------------------------------------------------------
 
-// How function results are memoised for one function in one context.
+// The state of one singleValue evaluation.
+interface SingleValue {
+  readonly node: RuleNode;
+  readonly isFunction: boolean;
+  rule: CRule;
+  frame: Frame;
+  readonly ctx: Context;
+  result: Value | undefined;
+  found: boolean;
+}
+
+// Function results, memoised per function and context in a trie over the arguments: a scalar
+// argument is keyed by its value, a composite by its identity. Hashing a whole resource's
+// structure on every call costs more than the calls it saves, and policies pass the same
+// objects (from input and rule values) again and again; two equal but distinct composites
+// simply miss the memo.
 interface FunctionMemo {
-  readonly results: Map<string, Value | undefined>;
+  root: MemoLevel;
   calls: number; // calls that missed the memo
   hits: number;
   off: boolean;
 }
 
+type Memoised = Value | typeof UNDEFINED | MemoLevel;
+
+interface MemoLevel {
+  readonly scalars: Map<unknown, Memoised>;
+  readonly composites: WeakMap<object, Memoised>;
+}
+
+const UNDEFINED: unique symbol = Symbol("undefined result");
+const MISSING: unique symbol = Symbol("not memoised");
+
 // Calls after which a memo that hits less than one call in eight is turned off.
 const MEMO_TRIAL = 4096;
 
-// Function results are memoised by argument. A scalar is keyed by its value; a composite by
-// its identity: hashing a whole resource's structure on every call costs more than the calls
-// it saves, and policies pass the same objects (from input and rule values) again and again.
-// Two equal but distinct composites simply miss the memo.
-const identities = new WeakMap<object, number>();
-let nextIdentity = 0;
+function newMemoLevel(): MemoLevel {
+  return { scalars: new Map(), composites: new WeakMap() };
+}
 
-function memoKey(v: Value): string {
-  if (typeof v !== "object" || v === null || v instanceof BigNum) return keyOf(v);
-  let id = identities.get(v);
-  if (id === undefined) {
-    id = ++nextIdentity;
-    identities.set(v, id);
-  }
-  return `#${id}`;
+function isComposite(v: Value): v is Exclude<Value, null | boolean | number | string> {
+  return typeof v === "object" && v !== null;
+}
+
+function memoGet(level: MemoLevel, arg: Value): Memoised | typeof MISSING {
+  const m = isComposite(arg) ? level.composites.get(arg) : level.scalars.get(arg);
+  return m === undefined ? MISSING : m;
+}
+
+function memoSet(level: MemoLevel, arg: Value, v: Value | typeof UNDEFINED): void {
+  if (isComposite(arg)) level.composites.set(arg, v);
+  else level.scalars.set(arg, v);
+}
+
+function memoLevel(level: MemoLevel, arg: Value): MemoLevel {
+  const m = memoGet(level, arg);
+  if (m !== MISSING) return m as MemoLevel;
+  const next = newMemoLevel();
+  memoSet(level, arg, next as unknown as Value);
+  return next;
 }
 
 function targetName(t: CallTarget): string {
