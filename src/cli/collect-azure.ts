@@ -15,20 +15,9 @@ import type { AzureCollectOptions } from "../collect/types.js";
 import { ErguardError } from "../errors.js";
 import type { Snapshot } from "../snapshot/types.js";
 import { createProgress } from "./progress.js";
+import type { AzureSourceFlags } from "./source-options.js";
 
-export interface AzureCliOptions {
-  readonly subscription: readonly string[];
-  readonly managementGroup: readonly string[];
-  readonly tenant?: string;
-  readonly customers?: string;
-  readonly runtime: boolean;
-  readonly auth: string;
-  readonly cloud: string;
-  readonly armEndpoint?: string;
-  readonly allowPartial: boolean;
-  readonly shard?: string;
-  readonly quiet: boolean;
-  readonly verbose: boolean;
+export interface AzureCliOptions extends AzureSourceFlags {
   readonly out: string;
   // erguard scan: the resource types its rules read (default: collection's own list).
   readonly resourceTypes?: readonly string[];

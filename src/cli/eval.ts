@@ -4,7 +4,7 @@
 //   {"result":[{"expressions":[{"value":…,"text":"…","location":{"row":1,"col":1}}],"bindings":{…}}]}
 
 import type { Command } from "commander";
-import { collectValues } from "./collect.js";
+import { collectValues } from "./source-options.js";
 
 interface EvalCliOptions {
   data: string[];

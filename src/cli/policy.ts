@@ -1,6 +1,6 @@
 // erguard policy: work on Rego policies: test them, list the rules, document them.
 import type { Command } from "commander";
-import { collectValues } from "./collect.js";
+import { collectValues } from "./source-options.js";
 
 export interface PolicyTestCliOptions {
   run?: string;

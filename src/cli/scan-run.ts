@@ -10,7 +10,7 @@ import { validatePolicyConfig } from "../evaluate/policy-config.js";
 import { gate, type FailOn } from "../evaluate/exit-code.js";
 import { SEVERITIES, type Results } from "../evaluate/results.js";
 import { parseFormats } from "../report/formats.js";
-import { loadResults, renderJson } from "../report/json.js";
+import { loadResults, renderJsonChunks } from "../report/json.js";
 import { sourceLinksFromEnv } from "../report/links.js";
 import { parseJson } from "../snapshot/json-positions.js";
 import { MAX_SNAPSHOT_BYTES } from "../snapshot/load.js";
@@ -20,12 +20,17 @@ import { validateSnapshot } from "../snapshot/validate.js";
 import { parseParams, writeAtomically } from "./collect-files.js";
 import { createProgress, type TerminalProgress } from "./progress.js";
 import type { ScanOptions } from "./scan.js";
+import { azureOnlyOptionsUsed } from "./source-options.js";
 
 // Returns the exit code.
 export async function runScan(inputs: string[], opts: ScanOptions): Promise<number> {
   const formats = parseFormats(opts.format);
   const source = opts.source ?? "files";
   if (source !== "files" && source !== "azure") throw new ErguardError("bad_config", `--source "${source}": expected files or azure`);
+  if (source === "files") {
+    const azureOnly = azureOnlyOptionsUsed(opts);
+    if (azureOnly.length > 0) throw new ErguardError("bad_config", `${azureOnly.join(", ")} needs --source azure`);
+  }
   if (source === "files" && inputs.length === 0) {
     throw new ErguardError("bad_input", "nothing to scan: give snapshots, templates, plans or directories, or --source azure");
   }
@@ -63,7 +68,7 @@ export async function runScan(inputs: string[], opts: ScanOptions): Promise<numb
 
     progress.stage("writing reports");
     const written = [join(opts.out, "results.json")];
-    await writeAtomically(written[0]!, renderJson(results));
+    await writeAtomically(written[0]!, renderJsonChunks(results));
     const links = sourceLinksFromEnv(process.env);
     const others = formats.filter((f) => f !== "json");
     if (others.length > 0) {
