@@ -5,10 +5,10 @@
 
 import { readdir, stat } from "node:fs/promises";
 import { basename, dirname, join, relative, sep } from "node:path";
-import { parseDocument } from "yaml";
 import { ErguardError } from "../errors.js";
 import { parseJson } from "../snapshot/json-positions.js";
 import { readTextFile } from "../snapshot/read-text-file.js";
+import { parseYamlText } from "./yaml-text.js";
 
 export interface PolicyFiles {
   readonly modules: { readonly path: string; readonly source: string }[];
@@ -65,20 +65,7 @@ async function addModule(out: PolicyFiles, file: string): Promise<void> {
 async function addData(out: PolicyFiles, file: string, at: readonly string[]): Promise<void> {
   const text = await readTextFile(file, { maxBytes: MAX_POLICY_FILE, what: "data documents" });
   out.dataFiles.push({ path: file, text });
-  let value: unknown;
-  if (file.endsWith(".json")) value = parseJson(text, file);
-  else {
-    const doc = parseDocument(text, { prettyErrors: false });
-    const err = doc.errors[0];
-    if (err) {
-      throw new ErguardError("bad_input", `not valid YAML: ${err.message.split("\n")[0]}`, {
-        file,
-        line: err.linePos?.[0]?.line,
-        column: err.linePos?.[0]?.col,
-      });
-    }
-    value = doc.toJS();
-  }
+  const value = file.endsWith(".json") ? parseJson(text, file) : parseYamlText(text, file);
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     throw new ErguardError("bad_input", "a data document must be an object", { file });
   }
