@@ -88,9 +88,14 @@ export class BodyCompiler {
     return this.slotFor(`$${this.gen++}`);
   }
 
+  // A wildcard `_`: a fresh variable, named so that rewrites can tell it is never read.
+  private wildcard(): CTerm {
+    return this.slotFor(`$_${this.gen++}`);
+  }
+
   // Declares a user variable in a scope (:=, some, some … in, every, function args).
   declare(v: VarTerm, scope: Scope, assign: boolean): CTerm {
-    if (v.name === "_") return this.fresh();
+    if (v.name === "_") return this.wildcard();
     if (assign && scope.declared.has(v.name)) {
       this.error("rego_compile_error", `var ${v.name} assigned above`, v.loc);
     }
@@ -132,7 +137,7 @@ export class BodyCompiler {
 
   // A name used as a term: a local var, a root document, an import or a rule of the package.
   private resolveName(v: VarTerm, scope: Scope, pre: CLiteral[]): CTerm {
-    if (v.name === "_") return this.fresh();
+    if (v.name === "_") return this.wildcard();
     const local = scope.lookup(v.name);
     if (local !== undefined) return this.slotFor(local);
     if (v.name === "input") return { kind: "ref", root: "input", head: undefined, ops: [], loc: v.loc };
@@ -368,7 +373,7 @@ export class BodyCompiler {
     this.checkArity(target, args.length, true, c.loc);
     const arity = targetArity(target);
     if (arity !== undefined && args.length === arity + 1) {
-      out.push({ kind: "call", target, args: args.slice(0, arity), out: args[arity], loc: c.loc });
+      out.push({ kind: "call", target: this.specialise(target, args[arity]!), args: args.slice(0, arity), out: args[arity], loc: c.loc });
     } else out.push({ kind: "call", target, args, out: undefined, loc: c.loc });
   }
 
@@ -377,7 +382,17 @@ export class BodyCompiler {
     const args = c.args.map((a) => this.term(a, scope, out));
     if (!target) return;
     this.checkArity(target, args.length, false, c.loc);
-    out.push({ kind: "call", target, args, out: result, loc: c.loc });
+    out.push({ kind: "call", target: this.specialise(target, result), args, out: result, loc: c.loc });
+  }
+
+  // walk(x, [_, v]) never reads the paths: walk without building them.
+  private specialise(target: CallTarget, out: CTerm): CallTarget {
+    if (target.kind !== "builtin" || target.name !== "walk") return target;
+    if (out.kind !== "array" || out.items.length !== 2) return target;
+    const path = out.items[0]!;
+    if (path.kind !== "var" || !path.name.startsWith("$_")) return target;
+    const builtin = this.mod.builtins.get("internal.walk_values");
+    return builtin ? { kind: "builtin", name: "internal.walk_values", builtin } : target;
   }
 
   private withModifier(target: Term, value: Term, scope: Scope, out: CLiteral[], loc: Location): CWith | undefined {

@@ -32,6 +32,9 @@ import {
 
 type Frame = (Value | undefined)[];
 
+// The outputs of a relation builtin: visits each, stopping when visit returns true.
+type Relation = (visit: (output: Value) => boolean) => boolean;
+
 // A compiled body literal: evaluates it, then the rest of the body, then k.
 type Step = (frame: Frame, ctx: Context, k: K) => boolean;
 const END: Step = (_f, _c, k) => k();
@@ -266,6 +269,7 @@ export class Evaluator {
     if (lit.target.kind === "print") return (f, c, k) => this.evalPrint(lit, f, c, () => next(f, c, k));
     const target = lit.target;
     const builtin = target.kind === "builtin" && !target.builtin.relation ? target.builtin : undefined;
+    const fn = target.kind === "function" ? target.node : undefined;
     const out = lit.out;
     const outSlot = out?.kind === "var" ? out.slot : -1;
     const n = lit.args.length;
@@ -277,9 +281,14 @@ export class Evaluator {
         if (v === undefined) return false;
         args[i] = v;
       }
-      if (builtin === undefined || c.functions !== undefined) return this.callWith(lit, args, f, c, () => next(f, c, k));
-      this.currentLoc = lit.loc;
-      const result = this.callBuiltin(builtin, args, lit.loc);
+      let result: Value | undefined;
+      if (c.functions !== undefined || (builtin === undefined && fn === undefined)) {
+        return this.callWith(lit, args, f, c, () => next(f, c, k));
+      } else if (fn !== undefined) result = this.callFunction(fn, args, c);
+      else {
+        this.currentLoc = lit.loc;
+        result = this.callBuiltin(builtin!, args, lit.loc);
+      }
       if (result === undefined) return false;
       if (out === undefined) return result === false ? false : next(f, c, k);
       if (outSlot >= 0) {
@@ -823,16 +832,16 @@ export class Evaluator {
       result = this.callBuiltin(target.builtin, args, lit.loc);
     } else {
       const override = ctx.functions?.get(targetName(target));
-      let results: readonly Value[] | undefined;
+      let results: Relation | undefined;
       if (override) {
         if ("value" in override) result = override.value;
         // A replacement runs without the replacements: a mock may call the original.
         else ({ result, results } = this.invoke(override.target, args, this.withoutMocks(ctx), lit.loc));
       } else ({ result, results } = this.invoke(target, args, ctx, lit.loc));
       if (results) {
-        if (!lit.out) return results.length > 0 ? next() : false;
-        for (const r of results) if (this.unifyValue(lit.out, r, frame, ctx, next)) return true;
-        return false;
+        const out = lit.out;
+        if (!out) return results(() => true) ? next() : false;
+        return results((r) => this.unifyValue(out, r, frame, ctx, next));
       }
     }
     if (result === undefined) return false;
@@ -840,13 +849,31 @@ export class Evaluator {
     return result === false ? false : next();
   }
 
-  private invoke(target: CallTarget, args: Value[], ctx: Context, loc: Location): { result?: Value; results?: readonly Value[] } {
+  private invoke(target: CallTarget, args: Value[], ctx: Context, loc: Location): { result?: Value; results?: Relation } {
     if (target.kind === "function") return { result: this.callFunction(target.node, args, ctx) };
     if (target.kind === "print") return { result: true };
     const b = target.builtin;
-    const r = this.callBuiltin(b, args, loc);
-    if (b.relation) return { results: r === undefined ? [] : (r as Value[]) };
-    return { result: r };
+    if (b.relation) {
+      const iterate = b.iterate;
+      if (iterate) return { results: (visit) => this.guardBuiltin(loc, () => iterate(args, this.builtinContext, visit)) ?? false };
+      const all = this.callBuiltin(b, args, loc);
+      return { results: (visit) => (all === undefined ? false : (all as Value[]).some(visit)) };
+    }
+    return { result: this.callBuiltin(b, args, loc) };
+  }
+
+  // Runs a builtin's work: its errors are undefined, or eval errors with strictBuiltinErrors.
+  // (callBuiltin repeats this without the closure: it is the hot path.)
+  private guardBuiltin<T>(loc: Location, work: () => T): T | undefined {
+    try {
+      return work();
+    } catch (e) {
+      if (e instanceof BuiltinError) {
+        if (this.strict) throw new RegoError(e.code, e.message, loc);
+        return undefined;
+      }
+      throw e;
+    }
   }
 
   private callBuiltin(b: Builtin, args: Value[], loc: Location): Value | undefined {
@@ -1042,7 +1069,35 @@ export class Evaluator {
       }
       case "array": {
         if (!isArray(v) || v.length !== t.items.length) return false;
-        return this.unifyItems(t.items, v, 0, frame, ctx, k);
+        // Items that are variables or constants (`[_, x]`) bind without continuations.
+        const items = t.items;
+        let simple = true;
+        for (let i = 0; i < items.length; i++) {
+          const kind = items[i]!.kind;
+          if (kind !== "var" && kind !== "const") {
+            simple = false;
+            break;
+          }
+        }
+        if (!simple) return this.unifyItems(items, v, 0, frame, ctx, k);
+        let bound = 0; // bit i: items[i] was bound here (patterns of up to 31 items)
+        let ok = items.length <= 31;
+        for (let i = 0; ok && i < items.length; i++) {
+          const item = items[i]!;
+          const x = v[i] as Value;
+          if (item.kind === "const") ok = equal(item.value, x);
+          else if (item.kind === "var") {
+            const cur = frame[item.slot];
+            if (cur === undefined) {
+              frame[item.slot] = x;
+              bound |= 1 << i;
+            } else ok = equal(cur, x);
+          }
+        }
+        if (items.length > 31) return this.unifyItems(items, v, 0, frame, ctx, k);
+        const r = ok ? k() : false;
+        for (let i = 0; i < items.length; i++) if (bound & (1 << i)) frame[(items[i] as { slot: number }).slot] = undefined;
+        return r;
       }
       case "object": {
         if (!isObject(v) || objectSize(v) !== t.entries.length) return false;

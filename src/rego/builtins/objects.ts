@@ -8,6 +8,7 @@ import {
   RegoSet,
   compare,
   equal,
+  forEachEntry,
   isArray,
   isNumber,
   isObject,
@@ -148,17 +149,43 @@ function containsRun(sup: ArrayValue, sub: ArrayValue): boolean {
 
 function walk(root: Value): Value[] {
   const out: Value[] = [];
-  const visit = (path: Value[], v: Value): void => {
-    out.push([path, v]);
-    if (isArray(v)) v.forEach((x, i) => visit([...path, i], x));
-    else if (isSet(v)) for (const m of v.sorted()) visit([...path, m], m);
-    else if (isObject(v)) {
-      const entries = [...objectEntries(v)].sort((x, y) => compare(x[0], y[0]));
-      for (const [k, x] of entries) visit([...path, k], x);
-    }
-  };
-  visit([], root);
+  walkLazily(root, (o) => (out.push(o), false));
   return out;
+}
+
+// Every [path, value] pair of walk in OPA's order (object keys sorted), stopping as soon as
+// visit returns true.
+function walkLazily(root: Value, visit: (output: Value) => boolean): boolean {
+  const step = (path: Value[], v: Value): boolean => {
+    if (visit([path, v])) return true;
+    if (isArray(v)) {
+      for (let i = 0; i < v.length; i++) if (step([...path, i], v[i] as Value)) return true;
+    } else if (isSet(v)) {
+      for (const m of v.sorted()) if (step([...path, m], m)) return true;
+    } else if (isObject(v)) {
+      const entries = [...objectEntries(v)].sort((x, y) => compare(x[0], y[0]));
+      for (const [k, x] of entries) if (step([...path, k], x)) return true;
+    }
+    return false;
+  };
+  return step([], root);
+}
+
+// walk when the caller ignores the path (`walk(x, [_, v])`, which the compiler rewrites to
+// this): [null, value] for every nested value, without building paths or sorting keys.
+function walkValues(root: Value, visit: (output: Value) => boolean): boolean {
+  const step = (v: Value): boolean => {
+    if (visit([null, v])) return true;
+    if (isArray(v)) {
+      for (const x of v) if (step(x as Value)) return true;
+    } else if (isSet(v)) {
+      for (const m of v) if (step(m)) return true;
+    } else if (isObject(v)) {
+      return forEachEntry(v, (_k, x) => step(x));
+    }
+    return false;
+  };
+  return step(root);
 }
 
 export const objectsBuiltins: readonly Builtin[] = [
@@ -169,5 +196,6 @@ export const objectsBuiltins: readonly Builtin[] = [
   { name: "object.filter", arity: 2, fn: (args) => selectKeys("object.filter", args, true) },
   { name: "object.keys", arity: 1, fn: (args) => new RegoSet(objectKeys(objectArg("object.keys", args, 0))) },
   { name: "object.subset", arity: 2, fn: ([sup, sub]) => isSubset(sup!, sub!) },
-  { name: "walk", arity: 1, relation: true, fn: ([v]) => walk(v!) },
+  { name: "walk", arity: 1, relation: true, fn: ([v]) => walk(v!), iterate: ([v], _ctx, visit) => walkLazily(v!, visit) },
+  { name: "internal.walk_values", arity: 1, relation: true, fn: ([v]) => walk(v!), iterate: ([v], _ctx, visit) => walkValues(v!, visit) },
 ];

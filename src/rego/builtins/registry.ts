@@ -37,6 +37,9 @@ export interface Builtin {
   // A relation yields several outputs for one call (walk); fn then returns an array Value
   // holding every output.
   readonly relation?: boolean;
+  // A relation may also enumerate its outputs lazily: visit each, stopping (and returning
+  // true) when visit returns true. The evaluator prefers this to fn.
+  readonly iterate?: (args: readonly Value[], ctx: BuiltinContext, visit: (output: Value) => boolean) => boolean;
   // Calls with the same operands may return different values (rand.*, uuid.*).
   readonly nondeterministic?: boolean;
 }
