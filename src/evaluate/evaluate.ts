@@ -76,37 +76,46 @@ export function evaluateSnapshot(input: EvaluateInput): Results {
   const attestations = input.config?.attestations ?? [];
 
   // Per resource, what every entry about it repeats: computed once, not once per rule.
-  const resourceFacts = new Map<Resource, Partial<Writable<ResultEntry>>>();
-  const factsOf = (r: Resource): Partial<Writable<ResultEntry>> => {
+  const resourceFacts = new Map<Resource, ResourceFacts>();
+  const factsOf = (r: Resource): ResourceFacts => {
     let f = resourceFacts.get(r);
     if (f === undefined) {
-      f = { resourceType: r.type, resourceName: r.name };
-      if (r.origin) f.origin = r.origin;
       const idx = resourceIndex.get(r);
-      const line = idx !== undefined && lines ? lines.get(idx) : undefined;
-      if (line !== undefined) f.snapshotLine = line;
-      if (r.tags && Object.keys(r.tags).length > 0) f.tags = r.tags;
-      const customer = customerOf(r);
-      if (customer !== undefined) f.customer = customer;
+      f = {
+        resourceType: r.type,
+        resourceName: r.name,
+        origin: r.origin,
+        snapshotLine: idx !== undefined && lines ? lines.get(idx) : undefined,
+        tags: r.tags && Object.keys(r.tags).length > 0 ? r.tags : undefined,
+        customer: customerOf(r),
+      };
       resourceFacts.set(r, f);
     }
     return f;
   };
 
-  const entry = (rule: RuleInfo, resource: Resource | undefined, resourceId: string | null, status: Status, message: string, extra?: Partial<ResultEntry>): ResultEntry => {
+  // Every entry has the same fields in the same order (absent ones undefined, which JSON
+  // leaves out): hundreds of thousands of entries share one shape.
+  const entry = (rule: RuleInfo, resource: Resource | undefined, resourceId: string | null, status: Status, message: string, extra?: Pick<ResultEntry, "evidence" | "attestation">): ResultEntry => {
     const id = resource?.id ?? resourceId;
-    const e: Writable<ResultEntry> = {
+    const f = resource ? factsOf(resource) : NO_FACTS;
+    return {
       ruleId: rule.id,
       resourceId: id,
+      resourceType: f.resourceType,
+      resourceName: f.resourceName,
       status,
       severity: rule.severity,
       baseline: rule.baseline,
       message,
+      evidence: extra?.evidence,
+      origin: f.origin,
+      snapshotLine: f.snapshotLine,
+      tags: f.tags,
+      customer: f.customer,
       fingerprint: fingerprintOf(rule.id, id, message),
+      attestation: extra?.attestation,
     };
-    if (resource) Object.assign(e, factsOf(resource));
-    if (extra) Object.assign(e, extra);
-    return e;
   };
 
   rules.forEach((rule, i) => {
@@ -187,7 +196,8 @@ export function evaluateSnapshot(input: EvaluateInput): Results {
   return input.config?.waivers ? applyWaivers(results, input.config.waivers, now) : results;
 }
 
-type Writable<T> = { -readonly [K in keyof T]: T[K] };
+type ResourceFacts = Pick<ResultEntry, "resourceType" | "resourceName" | "origin" | "snapshotLine" | "tags" | "customer">;
+const NO_FACTS: ResourceFacts = {};
 
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
   return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
