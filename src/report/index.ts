@@ -1,14 +1,17 @@
-// Renders the chosen formats of one results object into an output directory. Every format is
-// rendered before any file is written, so a failure (a SARIF run over GitHub's limits) leaves
-// no half-written set of reports behind.
+// Renders the chosen formats of one results object into an output directory. Each format is
+// streamed into a temporary file beside its destination, and only when every one is complete
+// are they renamed into place, so a failure (a SARIF run over GitHub's limits, a full disk)
+// leaves no half-written set of reports behind. Streaming keeps a 100,000-resource report from
+// ever being one string in memory.
 
-import { mkdir, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { randomBytes } from "node:crypto";
+import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
 import type { Results } from "../evaluate/results.js";
-import { renderHtml } from "./html/report.js";
-import { renderJson } from "./json.js";
+import { renderHtmlChunks } from "./html/report.js";
+import { renderJsonChunks } from "./json.js";
 import { renderMarkdown, type MarkdownOptions } from "./markdown.js";
-import { renderSarif, type SarifOptions } from "./sarif.js";
+import { renderSarifChunks, type SarifOptions } from "./sarif.js";
 import type { ReportFormat } from "./formats.js";
 
 export { parseFormats, REPORT_FORMATS, type ReportFormat } from "./formats.js";
@@ -24,16 +27,16 @@ export interface ReportOptions {
 
 const EXTENSION: Readonly<Record<ReportFormat, string>> = { html: ".html", sarif: ".sarif", md: ".md", json: ".results.json" };
 
-export function render(results: Results, format: ReportFormat, options: Pick<ReportOptions, "sarif" | "markdown">): string {
+export function render(results: Results, format: ReportFormat, options: Pick<ReportOptions, "sarif" | "markdown">): Iterable<string> {
   switch (format) {
     case "html":
-      return renderHtml(results);
+      return renderHtmlChunks(results);
     case "sarif":
-      return renderSarif(results, options.sarif);
+      return renderSarifChunks(results, options.sarif);
     case "md":
-      return renderMarkdown(results, options.markdown);
+      return [renderMarkdown(results, options.markdown)];
     case "json":
-      return renderJson(results);
+      return renderJsonChunks(results);
   }
 }
 
@@ -43,11 +46,16 @@ export function fileSafe(name: string): string {
 }
 
 export async function writeReports(results: Results, options: ReportOptions): Promise<string[]> {
-  const rendered = options.formats.map((format) => ({
-    path: join(options.outDir, options.baseName + EXTENSION[format]),
-    text: render(results, format, options),
-  }));
   await mkdir(options.outDir, { recursive: true });
-  for (const { path, text } of rendered) await writeFile(path, text, "utf8");
-  return rendered.map((r) => r.path);
+  const files = options.formats.map((format) => {
+    const path = join(options.outDir, options.baseName + EXTENSION[format]);
+    return { format, path, temporary: join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`) };
+  });
+  try {
+    for (const { format, temporary } of files) await writeFile(temporary, render(results, format, options), "utf8");
+    for (const { path, temporary } of files) await rename(temporary, path);
+  } finally {
+    await Promise.all(files.map(({ temporary }) => rm(temporary, { force: true })));
+  }
+  return files.map((f) => f.path);
 }

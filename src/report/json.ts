@@ -2,10 +2,11 @@
 // and writing one.
 
 import { readFile } from "node:fs/promises";
-import { findNodeAtLocation, parseTree, type Node, type ParseError } from "jsonc-parser";
+import { findNodeAtLocation, parseTree, type ParseError } from "jsonc-parser";
 import { ErguardError } from "../errors.js";
 import type { Results } from "../evaluate/results.js";
 import { describePath, schemaCheck } from "../evaluate/schema-check.js";
+import { jsonChunks } from "./json-chunks.js";
 import { RESULTS_SCHEMA } from "./results-schema.js";
 
 const checkResults = schemaCheck(RESULTS_SCHEMA);
@@ -21,20 +22,23 @@ export async function loadResults(file: string): Promise<Results> {
   return parseResults(text, file);
 }
 
+// JSON.parse reads a valid file; the tree with offsets (many times the memory of the values,
+// too much at 100,000 resources) is built only to say where a broken one goes wrong.
 export function parseResults(text: string, file: string): Results {
-  const errors: ParseError[] = [];
-  const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
-  if (tree === undefined || errors.length > 0) {
-    const at = errors[0]?.offset ?? 0;
-    throw new ErguardError("bad_input", "not a results file: invalid JSON", { file, ...position(text, at) });
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    const errors: ParseError[] = [];
+    parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
+    throw new ErguardError("bad_input", "not a results file: invalid JSON", { file, ...position(text, errors[0]?.offset ?? 0) });
   }
-  const value: unknown = JSON.parse(text);
   const version = (value as { resultsVersion?: unknown } | null)?.resultsVersion;
   if (typeof value === "object" && value !== null && version !== undefined && version !== 1) {
     throw new ErguardError(
       "bad_input",
       `unsupported resultsVersion ${JSON.stringify(version)}: this erguard reads resultsVersion 1`,
-      { file, ...lineOf(text, tree, ["resultsVersion"]) },
+      { file, ...lineOf(text, ["resultsVersion"]) },
     );
   }
   const problems = checkResults(value);
@@ -44,16 +48,16 @@ export function parseResults(text: string, file: string): Results {
     const where = describePath(first.path) || "the document";
     throw new ErguardError("bad_input", `not a valid results file: ${where}: ${first.message}${more}`, {
       file,
-      ...lineOf(text, tree, first.path),
+      ...lineOf(text, first.path),
     });
   }
   const results = value as Results;
-  checkRuleReferences(results, text, tree, file);
+  checkRuleReferences(results, text, file);
   return results;
 }
 
 // Every reporter looks up an entry's rule for its title and remediation.
-function checkRuleReferences(results: Results, text: string, tree: Node, file: string): void {
+function checkRuleReferences(results: Results, text: string, file: string): void {
   const known = new Set(results.rules.map((r) => r.id));
   const index = results.results.findIndex((e) => !known.has(e.ruleId));
   if (index < 0) return;
@@ -61,12 +65,15 @@ function checkRuleReferences(results: Results, text: string, tree: Node, file: s
   throw new ErguardError(
     "bad_input",
     `not a valid results file: results[${index}] names rule "${entry?.ruleId}", which is not among its rules`,
-    { file, ...lineOf(text, tree, ["results", index, "ruleId"]) },
+    { file, ...lineOf(text, ["results", index, "ruleId"]) },
   );
 }
 
 // The line of the deepest node that exists on the path (a missing property points at its parent).
-function lineOf(text: string, tree: Node, path: readonly (string | number)[]): { line?: number; column?: number } {
+// Only for a file about to be refused: it parses the text again, with offsets.
+function lineOf(text: string, path: readonly (string | number)[]): { line?: number; column?: number } {
+  const tree = parseTree(text, [], { allowTrailingComma: false, disallowComments: true });
+  if (tree === undefined) return {};
   for (let n = path.length; n >= 0; n--) {
     const node = findNodeAtLocation(tree, path.slice(0, n) as (string | number)[]);
     if (node) return position(text, node.parent?.type === "property" ? node.parent.offset : node.offset);
@@ -80,6 +87,11 @@ function position(text: string, offset: number): { line: number; column: number 
   return { line, column: offset - before.lastIndexOf("\n") };
 }
 
+// results.json: indented, with one results entry per line (see json-chunks.ts).
+export function renderJsonChunks(results: Results): Iterable<string> {
+  return jsonChunks(results, results.results);
+}
+
 export function renderJson(results: Results): string {
-  return JSON.stringify(results, null, 2) + "\n";
+  return [...renderJsonChunks(results)].join("");
 }

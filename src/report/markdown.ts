@@ -5,6 +5,7 @@
 
 import { SEVERITIES, scanProblems, severityRank, type ResultEntry, type Results, type Severity } from "../evaluate/results.js";
 import { firstWebLink, portalUrl, sourceUrl, type SourceLinks } from "./links.js";
+import { compareText } from "./order.js";
 
 export interface MarkdownOptions {
   // Where IaC findings link to: the repository's web address and the commit.
@@ -19,11 +20,12 @@ const MESSAGE_LIMIT = 200;
 export function renderMarkdown(results: Results, options: MarkdownOptions = {}): string {
   const failing = results.results.filter((e) => e.status === "fail");
   const withBaseline = results.baseline !== undefined;
+  const counts = countEntries(results);
   const out: string[] = [];
 
   out.push(`## erguard: ${headline(results, failing)}`, "", scanLine(results), "");
-  out.push(...severityTable(results, withBaseline), "");
-  out.push(...baselineTable(results), "");
+  out.push(...severityTable(counts, withBaseline), "");
+  out.push(...baselineTable(results, counts), "");
 
   if (failing.length > 0) {
     const top = [...failing].sort(byImportance).slice(0, options.maxFindings ?? 10);
@@ -57,26 +59,45 @@ function scanLine(results: Results): string {
   ].join(" · ");
 }
 
-function severityTable(results: Results, withBaseline: boolean): string[] {
+// Entries counted by severity and status, by baseline and status, and new failures by
+// severity, in one pass.
+interface Counts {
+  readonly bySeverity: ReadonlyMap<string, Readonly<Record<string, number>>>;
+  readonly byBaseline: ReadonlyMap<string, Readonly<Record<string, number>>>;
+  readonly newBySeverity: ReadonlyMap<string, number>;
+}
+
+function countEntries(results: Results): Counts {
+  const bySeverity = new Map<string, Record<string, number>>();
+  const byBaseline = new Map<string, Record<string, number>>();
+  const newBySeverity = new Map<string, number>();
+  const add = (map: Map<string, Record<string, number>>, key: string, status: string) => {
+    let row = map.get(key);
+    if (row === undefined) map.set(key, (row = {}));
+    row[status] = (row[status] ?? 0) + 1;
+  };
+  for (const e of results.results) {
+    add(bySeverity, e.severity, e.status);
+    add(byBaseline, e.baseline, e.status);
+    if (e.status === "fail" && e.baselineState === "new") newBySeverity.set(e.severity, (newBySeverity.get(e.severity) ?? 0) + 1);
+  }
+  return { bySeverity, byBaseline, newBySeverity };
+}
+
+function severityTable(counts: Counts, withBaseline: boolean): string[] {
   const rows = SEVERITIES.map((s) => {
-    const of = results.results.filter((e) => e.severity === s);
-    const failing = of.filter((e) => e.status === "fail");
-    return [
-      `${MARK[s]} ${s}`,
-      failing.length,
-      ...(withBaseline ? [failing.filter((e) => e.baselineState === "new").length] : []),
-      of.filter((e) => e.status === "waived").length,
-    ];
+    const of = counts.bySeverity.get(s) ?? {};
+    return [`${MARK[s]} ${s}`, of["fail"] ?? 0, ...(withBaseline ? [counts.newBySeverity.get(s) ?? 0] : []), of["waived"] ?? 0];
   });
   const head = ["Severity", "Failing", ...(withBaseline ? ["New"] : []), "Waived"];
   return table(head, rows);
 }
 
-function baselineTable(results: Results): string[] {
+function baselineTable(results: Results, counts: Counts): string[] {
   const baselines = [...new Set(results.rules.map((r) => r.baseline))];
   const rows = baselines.map((b) => {
-    const of = results.results.filter((e) => e.baseline === b);
-    const n = (...statuses: string[]) => of.filter((e) => statuses.includes(e.status)).length;
+    const of = counts.byBaseline.get(b) ?? {};
+    const n = (...statuses: string[]) => statuses.reduce((sum, s) => sum + (of[s] ?? 0), 0);
     return [md(b), n("pass"), n("fail"), n("waived"), n("unknown", "manual"), n("error")];
   });
   return table(["Baseline", "Passed", "Failed", "Waived", "Unknown or manual", "Errors"], rows);
@@ -125,8 +146,8 @@ function byImportance(a: ResultEntry, b: ResultEntry): number {
   return (
     Number(b.baselineState === "new") - Number(a.baselineState === "new") ||
     severityRank(a.severity) - severityRank(b.severity) ||
-    a.ruleId.localeCompare(b.ruleId) ||
-    (a.resourceId ?? "").localeCompare(b.resourceId ?? "")
+    compareText(a.ruleId, b.ruleId) ||
+    compareText(a.resourceId ?? "", b.resourceId ?? "")
   );
 }
 

@@ -15,6 +15,7 @@ import { isAbsolute } from "node:path";
 import { pathToFileURL } from "node:url";
 import { ErguardError } from "../errors.js";
 import { scanProblems, type ResultEntry, type Results, type RuleInfo, type Severity } from "../evaluate/results.js";
+import { jsonChunks } from "./json-chunks.js";
 import { isWebLink } from "./links.js";
 
 export type SarifProfile = "github" | "full";
@@ -29,17 +30,18 @@ export interface SarifOptions {
 type Level = "error" | "warning" | "note" | "none";
 type Json = Record<string, unknown>;
 
-export interface SarifLog {
+// R: the results as written; an outline holds result entries in their place.
+export interface SarifLog<R = SarifResult> {
   readonly $schema: string;
   readonly version: "2.1.0";
-  readonly runs: readonly [SarifRun];
+  readonly runs: readonly [SarifRun<R>];
 }
 
-export interface SarifRun {
+export interface SarifRun<R = SarifResult> {
   readonly tool: { readonly driver: { readonly rules: readonly Json[] } & Json };
   readonly automationDetails: { readonly id: string };
   readonly invocations: readonly Json[];
-  readonly results: readonly SarifResult[];
+  readonly results: readonly R[];
   readonly [key: string]: unknown;
 }
 
@@ -83,63 +85,100 @@ const LEVEL: Readonly<Record<Severity, Level>> = {
   info: "note",
 };
 
-export function buildSarif(results: Results, options: SarifOptions): SarifLog {
-  const ruleIndex = new Map(results.rules.map((r, i) => [r.id, i]));
-  const carried = results.results.filter((e) =>
-    options.profile === "github" ? e.status === "fail" : ["fail", "waived", "unknown", "manual"].includes(e.status),
-  );
-  const executionSuccessful = scanProblems(results).length === 0;
-
-  const run: SarifRun = {
-    tool: {
-      driver: {
-        name: results.tool.name,
-        version: results.tool.version,
-        semanticVersion: results.tool.version,
-        informationUri: results.tool.informationUri,
-        rules: results.rules.map((r) => sarifRule(r, results.tool.informationUri)),
-      },
-    },
-    automationDetails: { id: automationId(results, options.category) },
-    invocations: [
-      {
-        executionSuccessful,
-        endTimeUtc: results.evaluatedAt,
-        toolExecutionNotifications: executionNotifications(results, ruleIndex),
-        toolConfigurationNotifications: waiverNotifications(results),
-      },
-    ],
-    originalUriBaseIds: { "%SRCROOT%": { description: { text: "The repository root, or the directory erguard ran in" } } },
-    results: carried.map((e) => sarifResult(e, ruleIndex.get(e.ruleId) ?? -1, results)),
-    properties: {
-      policy: results.policy,
-      snapshot: { sha256: results.snapshot.sha256, file: results.snapshot.file, kind: results.snapshot.source.kind },
-      profile: options.profile,
-    },
-  };
-  return { $schema: SARIF_SCHEMA_URI, version: "2.1.0", runs: [run] };
+// The log around its results, the carried entries, and how each becomes a SARIF result: a
+// large log is written one result at a time, so that the results never all exist at once.
+interface SarifOutline {
+  readonly log: <T>(runResults: readonly T[]) => SarifLog<T>;
+  readonly entries: readonly ResultEntry[];
+  readonly toResult: (entry: ResultEntry) => SarifResult;
 }
 
-// The SARIF file's text. Under the github profile it must stay within what GitHub accepts.
+function sarifOutline(results: Results, options: SarifOptions): SarifOutline {
+  const ruleIndex = new Map(results.rules.map((r, i) => [r.id, i]));
+  const entries = results.results.filter((e) =>
+    options.profile === "github" ? e.status === "fail" : e.status === "fail" || e.status === "waived" || e.status === "unknown" || e.status === "manual",
+  );
+  const tool = {
+    driver: {
+      name: results.tool.name,
+      version: results.tool.version,
+      semanticVersion: results.tool.version,
+      informationUri: results.tool.informationUri,
+      rules: results.rules.map((r) => sarifRule(r, results.tool.informationUri)),
+    },
+  };
+  const invocations = [
+    {
+      executionSuccessful: scanProblems(results).length === 0,
+      endTimeUtc: results.evaluatedAt,
+      toolExecutionNotifications: executionNotifications(results, ruleIndex),
+      toolConfigurationNotifications: waiverNotifications(results),
+    },
+  ];
+  const log = <T>(runResults: readonly T[]): SarifLog<T> => ({
+    $schema: SARIF_SCHEMA_URI,
+    version: "2.1.0",
+    runs: [
+      {
+        tool,
+        automationDetails: { id: automationId(results, options.category) },
+        invocations,
+        originalUriBaseIds: { "%SRCROOT%": { description: { text: "The repository root, or the directory erguard ran in" } } },
+        results: runResults,
+        properties: {
+          policy: results.policy,
+          snapshot: { sha256: results.snapshot.sha256, file: results.snapshot.file, kind: results.snapshot.source.kind },
+          profile: options.profile,
+        },
+      },
+    ],
+  });
+  const locate = locator(results);
+  return { log, entries, toResult: (e) => sarifResult(e, ruleIndex.get(e.ruleId) ?? -1, results, locate) };
+}
+
+export function buildSarif(results: Results, options: SarifOptions): SarifLog {
+  const { log, entries, toResult } = sarifOutline(results, options);
+  return log(entries.map(toResult));
+}
+
+// The SARIF file's text, in chunks (one result per line). Under the github profile it must
+// stay within what GitHub accepts, which takes the whole text (at most 25,000 results).
+export function renderSarifChunks(results: Results, options: SarifOptions): Iterable<string> {
+  if (options.profile === "github") {
+    const log = buildSarif(results, options);
+    checkGithubCounts(log, GITHUB_LIMITS);
+    const text = [...jsonChunks(log, log.runs[0].results)].join("");
+    checkGithubLimits(log, text);
+    return [text];
+  }
+  const { log, entries, toResult } = sarifOutline(results, options);
+  return jsonChunks(log(entries), entries, toResult);
+}
+
 export function renderSarif(results: Results, options: SarifOptions): string {
-  const log = buildSarif(results, options);
-  const text = JSON.stringify(log, null, 2) + "\n";
-  if (options.profile === "github") checkGithubLimits(log, text);
-  return text;
+  return [...renderSarifChunks(results, options)].join("");
 }
 
 export function checkGithubLimits(log: SarifLog, text: string, limits: typeof GITHUB_LIMITS = GITHUB_LIMITS): void {
-  const run = log.runs[0];
-  const over = (what: string, count: number, limit: number): ErguardError =>
-    new ErguardError(
-      "unsupported",
-      `the SARIF run has ${count} ${what}, over GitHub code scanning's limit of ${limit}: ` +
-        "split the upload (one --customer and --category per customer), or write --sarif-profile full for archives",
-    );
-  if (run.results.length > limits.resultsPerRun) throw over("results", run.results.length, limits.resultsPerRun);
-  if (run.tool.driver.rules.length > limits.rulesPerRun) throw over("rules", run.tool.driver.rules.length, limits.rulesPerRun);
+  checkGithubCounts(log, limits);
   const gzipped = gzipSync(text).length;
-  if (gzipped > limits.gzipBytes) throw over("bytes after gzip", gzipped, limits.gzipBytes);
+  if (gzipped > limits.gzipBytes) throw overGithubLimit("bytes after gzip", gzipped, limits.gzipBytes);
+}
+
+// The counts are known before the text is written.
+function checkGithubCounts(log: SarifLog, limits: typeof GITHUB_LIMITS): void {
+  const run = log.runs[0];
+  if (run.results.length > limits.resultsPerRun) throw overGithubLimit("results", run.results.length, limits.resultsPerRun);
+  if (run.tool.driver.rules.length > limits.rulesPerRun) throw overGithubLimit("rules", run.tool.driver.rules.length, limits.rulesPerRun);
+}
+
+function overGithubLimit(what: string, count: number, limit: number): ErguardError {
+  return new ErguardError(
+    "unsupported",
+    `the SARIF run has ${count} ${what}, over GitHub code scanning's limit of ${limit}: ` +
+      "split the upload (one --customer and --category per customer), or write --sarif-profile full for archives",
+  );
 }
 
 function sarifRule(rule: RuleInfo, toolUri: string): Json {
@@ -175,14 +214,14 @@ function sarifRule(rule: RuleInfo, toolUri: string): Json {
   };
 }
 
-function sarifResult(entry: ResultEntry, ruleIndex: number, results: Results): SarifResult {
+function sarifResult(entry: ResultEntry, ruleIndex: number, results: Results, locate: (entry: ResultEntry) => Json): SarifResult {
   const text = entry.message || (results.rules[ruleIndex]?.title ?? entry.ruleId);
   return {
     ruleId: entry.ruleId,
     ruleIndex,
     level: entry.status === "unknown" || entry.status === "manual" ? "note" : LEVEL[entry.severity],
     message: { text: prefix(entry) + text },
-    locations: [location(entry, results)],
+    locations: [locate(entry)],
     partialFingerprints: { [FINGERPRINT_KEY]: entry.fingerprint },
     ...(entry.baselineState !== undefined ? { baselineState: entry.baselineState === "new" ? "new" : "unchanged" } : {}),
     ...(entry.status === "waived" && entry.waiver
@@ -215,18 +254,24 @@ function prefix(entry: ResultEntry): string {
   return "";
 }
 
-function location(entry: ResultEntry, results: Results): Json {
-  const file = entry.origin?.file ?? results.snapshot.file ?? "snapshot.json";
-  const line = entry.origin ? entry.origin.line : entry.snapshotLine;
-  const logical = [
-    ...(entry.resourceId !== null
-      ? [{ fullyQualifiedName: entry.resourceId, ...(entry.resourceName ? { name: entry.resourceName } : {}), kind: "resource" }]
-      : []),
-    ...(entry.origin?.address ? [{ fullyQualifiedName: entry.origin.address, kind: "declaration" }] : []),
-  ];
-  return {
-    physicalLocation: { artifactLocation: artifact(file), region: { startLine: line ?? 1 } },
-    ...(logical.length > 0 ? { logicalLocations: logical } : {}),
+// Where a result is. Most results of a scan share one file: its artifact location is made once.
+function locator(results: Results): (entry: ResultEntry) => Json {
+  const artifacts = new Map<string, Json>();
+  return (entry) => {
+    const file = entry.origin?.file ?? results.snapshot.file ?? "snapshot.json";
+    const line = entry.origin ? entry.origin.line : entry.snapshotLine;
+    const logical = [
+      ...(entry.resourceId !== null
+        ? [{ fullyQualifiedName: entry.resourceId, ...(entry.resourceName ? { name: entry.resourceName } : {}), kind: "resource" }]
+        : []),
+      ...(entry.origin?.address ? [{ fullyQualifiedName: entry.origin.address, kind: "declaration" }] : []),
+    ];
+    let artifactLocation = artifacts.get(file);
+    if (artifactLocation === undefined) artifacts.set(file, (artifactLocation = artifact(file)));
+    return {
+      physicalLocation: { artifactLocation, region: { startLine: line ?? 1 } },
+      ...(logical.length > 0 ? { logicalLocations: logical } : {}),
+    };
   };
 }
 

@@ -11,8 +11,9 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyBaseline } from "../../src/evaluate/baseline.js";
-import type { Results } from "../../src/evaluate/results.js";
+import { fingerprintOf, type ResultEntry, type Results, type Status } from "../../src/evaluate/results.js";
 import { renderHtml } from "../../src/report/html/report.js";
+import { PASS_LIST_LIMIT } from "../../src/report/html/tally.js";
 import { fixture } from "../results-fixtures.js";
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -111,7 +112,7 @@ describe.skipIf(SKIP)(`HTML attestation in headless Chromium${SKIP ? ` (skipped:
     await page.selectOption('select[name="customer"]', "");
     await page.fill('input[name="text"]', "NSG-CONTOSO-JUMP");
     expect(await visible(page)).toBe(1);
-    expect(await page.locator("article.finding:not([hidden]) h3").textContent()).toContain("ERG-NSG-001");
+    expect(await page.locator("article.finding:not([hidden]) h4").textContent()).toContain("ERG-NSG-001");
     await expect.poll(() => count.textContent()).toBe(`Showing 1 of ${nonPass.length} findings`);
 
     // Free text reaches into the evidence, too.
@@ -181,4 +182,80 @@ describe.skipIf(SKIP)(`HTML attestation in headless Chromium${SKIP ? ` (skipped:
     expect(problems).toEqual([]);
     await page.context().close();
   });
+
+  it("keeps every finding of 50,000 results, filterable, grouped by rule, and summarises the passes", async () => {
+    const results = largeResults(await fixture("csp-nightly"), 50_000);
+    const nonPass = results.results.filter((e) => e.status !== "pass");
+    const { page, problems } = await open(results, "large");
+
+    expect(await page.locator("article.finding").count()).toBe(nonPass.length);
+    expect(await page.locator('article.finding[data-status="pass"]').count()).toBe(0);
+    // One section per rule with findings, each with its findings and nothing else's.
+    const rulesWithFindings = new Set(nonPass.map((e) => e.ruleId));
+    expect(await page.locator("section.rule-findings").count()).toBe(rulesWithFindings.size);
+    const perSection = await page.locator("section.rule-findings").evaluateAll((sections) =>
+      sections.map((s) => [s.querySelector("h3 code")?.textContent ?? "", [...s.querySelectorAll("article.finding h4 code")].map((c) => c.textContent)] as const),
+    );
+    for (const [ruleId, ids] of perSection) {
+      expect(ids.length).toBe(nonPass.filter((e) => e.ruleId === ruleId).length);
+      expect(new Set(ids)).toEqual(new Set([ruleId]));
+    }
+    // Every failing resource is there with its message.
+    const shownIds = new Set(await page.locator("article.finding dd:first-of-type code").allTextContents());
+    for (const e of nonPass) expect(shownIds.has(e.resourceId!)).toBe(true);
+
+    await page.selectOption('select[name="status"]', "fail");
+    expect(await visible(page)).toBe(nonPass.filter((e) => e.status === "fail").length);
+    const failing = nonPass.find((e) => e.status === "fail")!;
+    await page.fill('input[name="text"]', failing.resourceName!);
+    expect(await visible(page)).toBe(1);
+    expect(await page.locator("section.rule-findings:not([hidden])").count()).toBe(1);
+
+    // Passes: a count per rule and a capped list that points at results.json.
+    const passes = new Map<string, number>();
+    for (const e of results.results) if (e.status === "pass") passes.set(e.ruleId, (passes.get(e.ruleId) ?? 0) + 1);
+    const summaries = await page.locator("details.passed").evaluateAll((ds) =>
+      ds.map((d) => ({ summary: d.querySelector("summary")?.textContent ?? "", items: d.querySelectorAll("li").length, note: d.querySelector("p")?.textContent ?? "" })),
+    );
+    expect(summaries).toHaveLength(passes.size);
+    for (const [ruleId, n] of passes) {
+      const s = summaries.find((x) => x.summary.startsWith(ruleId))!;
+      expect(s.summary).toContain(`${n.toLocaleString("en-US")} resources passed`);
+      expect(s.items).toBe(Math.min(n, PASS_LIST_LIMIT));
+      if (n > PASS_LIST_LIMIT) expect(s.note).toContain("results.json");
+    }
+    expect(problems).toEqual([]);
+    await page.context().close();
+
+    // Passes cost the capped lists, not a row each: the report with them is hardly larger.
+    const withoutPasses = renderHtml({ ...results, results: nonPass }).length;
+    expect(renderHtml(results).length - withoutPasses).toBeLessThan(passes.size * PASS_LIST_LIMIT * 400);
+  }, 90_000);
 });
+
+// `count` entries over the fixture's rules and customers, one resource each: mostly passes
+// (as in a real estate), with some 2,000 failures, unknowns and manual outcomes among them.
+function largeResults(base: Results, count: number): Results {
+  const customers = base.snapshot.customers.map((c) => c.name);
+  const results: ResultEntry[] = Array.from({ length: count }, (_, i) => {
+    const rule = base.rules[i % base.rules.length]!;
+    const status: Status = i % 40 === 0 ? "fail" : i % 97 === 1 ? "unknown" : i % 199 === 2 ? "manual" : "pass";
+    const resourceName = `nsg${i}-edge`; // no name is part of another
+    const resourceId = `/subscriptions/00000000-0000-4000-8000-${String(i % 97).padStart(12, "0")}/resourceGroups/rg/providers/Microsoft.Network/networkSecurityGroups/${resourceName}`;
+    return {
+      ruleId: rule.id,
+      resourceId,
+      resourceName,
+      resourceType: "microsoft.network/networksecuritygroups",
+      status,
+      severity: rule.severity,
+      baseline: rule.baseline,
+      message: status === "pass" ? "" : `${resourceName} breaks ${rule.id}`,
+      fingerprint: fingerprintOf(rule.id, resourceId),
+      customer: customers[i % customers.length]!,
+      tags: { "cost-center": `cc-${i % 40}` },
+      ...(status === "fail" ? { evidence: { port: 22, index: i } } : {}),
+    };
+  });
+  return { ...base, results, errors: [], waivers: { expired: [], stale: [] } };
+}

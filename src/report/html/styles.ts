@@ -48,11 +48,17 @@ table.controls td:first-child { min-width: 17rem; }
 .finding { border: 1px solid var(--line); border-left: 6px solid var(--line); border-radius: 6px; padding: .75rem 1rem; margin: .75rem 0; break-inside: avoid; }
 .finding.s-critical { border-left-color: var(--critical); } .finding.s-high { border-left-color: var(--high); }
 .finding.s-medium { border-left-color: var(--medium); } .finding.s-low { border-left-color: var(--low); } .finding.s-info { border-left-color: var(--info); }
-.finding header { display: flex; flex-wrap: wrap; gap: .4rem; align-items: baseline; }
-.finding h3 { margin: 0; font-size: 1rem; flex: 1 1 20rem; }
+.finding h4 { margin: 0; font-size: 1rem; }
 .finding dl { display: grid; grid-template-columns: 9rem 1fr; gap: .2rem .75rem; margin: .5rem 0 0; }
 .finding dt { color: var(--muted); }
 .finding dd { margin: 0; overflow-wrap: anywhere; }
+.rule-findings { margin: 2rem 0 0; padding-top: .5rem; border-top: 1px solid var(--line); }
+.rule-findings > h3 { margin-bottom: .25rem; }
+.rule-facts { color: var(--muted); }
+.references a { overflow-wrap: anywhere; }
+details.passed { margin: .3rem 0; }
+.passed-list { columns: 3 16rem; margin: .3rem 0; padding-left: 1.2rem; font-size: .9rem; }
+.passed-list li { break-inside: avoid; overflow-wrap: anywhere; }
 .evidence td, .evidence th { padding: .15rem .4rem; font-size: .85rem; }
 .evidence th { width: 14rem; }
 details summary { cursor: pointer; color: var(--muted); }
@@ -72,6 +78,7 @@ tr.expired td:first-child { box-shadow: inset 4px 0 0 var(--fail); }
   h2.keep { break-before: auto; }
   .filters, .no-print { display: none !important; }
   .finding, tr, .chart { break-inside: avoid; }
+  .rule-findings > h3 { break-after: avoid; }
   thead { display: table-header-group; }
   .badge, .verdict, .legend span::before { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
   a { color: inherit; text-decoration: none; }

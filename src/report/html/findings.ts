@@ -1,0 +1,120 @@
+// The findings, grouped by rule: each rule that did not simply pass gets a section with what
+// it checks, how to fix it and its counts, then every failing, waived, undetermined and
+// errored outcome with its details (the filters toggle them). What a rule says once — title,
+// remediation, references — is said in its section, not repeated on every finding: at
+// 100,000 resources there are a hundred thousand findings.
+//
+// Passes are summarised per rule: how many resources passed, and the first of them.
+//
+// The findings are handed out in chunks, so that the page is never one string.
+
+import { SEVERITIES, STATUSES, severityRank, type ResultEntry, type Results } from "../../evaluate/results.js";
+import { compareText } from "../order.js";
+import { html, type HtmlValue, type SafeHtml } from "./escape.js";
+import { link, plural, severityBadge, text } from "./pieces.js";
+import { PASS_LIST_LIMIT, type RuleTally, type Tally } from "./tally.js";
+
+const CHUNK_CHARS = 1 << 20;
+
+// Rules by severity, then id: the order of the control table and of the findings.
+export function byImportance(rules: Iterable<RuleTally>): RuleTally[] {
+  return [...rules].sort((a, b) => severityRank(a.rule?.severity ?? "info") - severityRank(b.rule?.severity ?? "info") || compareText(a.id, b.id));
+}
+
+export function* findingsSection(results: Results, tallied: Tally, customers: readonly string[]): Generator<string> {
+  const groups = byImportance(tallied.rules.values()).filter((t) => t.findings.length > 0);
+  if (groups.length === 0) {
+    yield html`<p class="empty">No findings: every evaluated resource passed every control.</p>`.text;
+    return;
+  }
+  const severities = new Set<string>();
+  const baselines = new Set<string>();
+  for (const g of groups) {
+    for (const e of g.findings) {
+      severities.add(e.severity);
+      baselines.add(e.baseline);
+    }
+  }
+  // The filter bar sticks to the top of the page while the findings scroll, and no further.
+  yield html`<div class="findings">
+<form id="filters" class="filters" hidden>
+  ${select("severity", "Severity", SEVERITIES.filter((s) => severities.has(s)))}
+  ${select("baseline", "Baseline", [...baselines])}
+  ${customers.length > 0 ? select("customer", "Customer", customers) : ""}
+  ${select("status", "Status", STATUSES.filter((s) => s !== "pass" && tallied.totals[s] > 0))}
+  ${results.baseline ? select("state", "Since baseline", ["new", "existing"]) : ""}
+  <label>Search<input type="search" name="text" placeholder="resource, message, evidence…" autocomplete="off"></label>
+  <output id="filter-count"></output>
+</form>
+<div id="finding-list">
+`.text;
+  const file = results.snapshot.file ?? "snapshot";
+  let chunk = "";
+  for (const group of groups) {
+    chunk += ruleHeader(group).text;
+    const ordered = [...group.findings].sort((a, b) => STATUSES.indexOf(a.status) - STATUSES.indexOf(b.status) || compareText(a.resourceId ?? "", b.resourceId ?? ""));
+    for (const e of ordered) {
+      chunk += finding(e, group, file).text;
+      if (chunk.length >= CHUNK_CHARS) {
+        yield chunk;
+        chunk = "";
+      }
+    }
+    chunk += "</section>\n";
+  }
+  yield chunk + "</div>\n</div>\n";
+}
+
+function select(name: string, label: string, options: readonly string[]): SafeHtml {
+  return html`<label>${label}<select name="${name}"><option value="">all</option>${options.map((o) => html`<option value="${o}">${o}</option>`)}</select></label>`;
+}
+
+function ruleHeader(group: RuleTally): SafeHtml {
+  const { rule, counts } = group;
+  const outcomes = [
+    counts.fail > 0 ? plural(counts.fail, "failure") : "",
+    counts.error > 0 ? plural(counts.error, "error") : "",
+    counts.unknown > 0 ? `${counts.unknown.toLocaleString("en-US")} undeterminable` : "",
+    counts.manual > 0 ? `${counts.manual.toLocaleString("en-US")} awaiting attestation` : "",
+    counts.waived > 0 ? `${counts.waived.toLocaleString("en-US")} waived` : "",
+    counts.pass > 0 ? `${counts.pass.toLocaleString("en-US")} passed` : "",
+  ].filter(Boolean);
+  return html`<section class="rule-findings">
+<h3><code>${group.id}</code> ${rule?.title ?? ""}</h3>
+<p class="rule-facts">${rule ? html`${severityBadge(rule.severity)} ${rule.baseline}${rule.manual ? " (manual)" : ""} · ` : ""}${outcomes.join(", ")}</p>
+${rule?.description ? html`<p>${rule.description}</p>` : ""}
+${rule?.remediation ? html`<p><strong>Remediation.</strong> ${rule.remediation}</p>` : ""}
+${rule && rule.references.length > 0 ? html`<p class="references">References: ${rule.references.map((r, i) => html`${i > 0 ? " · " : ""}${link(r)}`)}</p>` : ""}
+`;
+}
+
+// Empty attributes are left out: a filter on them never matches, as an empty value would not.
+function finding(e: ResultEntry, group: RuleTally, file: string): SafeHtml {
+  const tags = e.tags ? Object.entries(e.tags) : [];
+  return html`<article class="finding s-${e.severity}" data-severity="${e.severity}" data-baseline="${e.baseline}"${e.customer !== undefined ? html` data-customer="${e.customer}"` : ""} data-status="${e.status}"${e.baselineState ? html` data-state="${e.baselineState}"` : ""}>
+<h4><span class="badge st-${e.status}">${e.status}</span>${e.baselineState ? html` <span class="badge state-${e.baselineState}">${e.baselineState}</span>` : ""} <code>${e.ruleId}</code> ${e.resourceName ?? e.resourceId ?? "—"}</h4>
+<dl>${e.resourceId !== null ? html`<dt>Resource</dt><dd><code>${e.resourceId}</code></dd>` : ""}${e.customer !== undefined ? html`<dt>Customer</dt><dd>${e.customer}</dd>` : ""}<dt>Finding</dt><dd>${e.message || group.rule?.title || ""}</dd><dt>Location</dt><dd>${location(e, file)}</dd>${tags.length > 0 ? html`<dt>Tags</dt><dd>${tags.map(([k, v], i) => html`${i > 0 ? ", " : ""}<code>${k}</code> = <code>${v}</code>`)}</dd>` : ""}${e.waiver ? html`<dt>${e.waiver.expired ? "Expired waiver" : "Waiver"}</dt><dd>${e.waiver.reason} — ${e.waiver.owner}, ${e.waiver.expired ? "expired" : "expires"} ${e.waiver.expires}</dd>` : ""}${e.attestation ? html`<dt>Attestation</dt><dd>${e.attestation.attestedBy}, ${e.attestation.date}: ${link(e.attestation.evidence)}</dd>` : ""}</dl>
+${e.evidence && Object.keys(e.evidence).length > 0 ? html`<details><summary>Evidence</summary><table class="evidence">${Object.entries(e.evidence).map(([k, v]) => html`<tr><th><code>${k}</code></th><td><code>${text(v)}</code></td></tr>`)}</table></details>\n` : ""}</article>
+`;
+}
+
+function location(e: ResultEntry, file: string): HtmlValue {
+  if (e.origin) {
+    return html`<code>${e.origin.file}${e.origin.line !== undefined ? `:${e.origin.line}` : ""}</code>${e.origin.address ? html` <span class="muted">(${e.origin.address})</span>` : ""}`;
+  }
+  return html`<code>${file}${e.snapshotLine !== undefined ? `:${e.snapshotLine}` : ""}</code>`;
+}
+
+// Per rule, how many resources passed and which (the first PASS_LIST_LIMIT of them).
+export function passedSection(tallied: Tally): SafeHtml {
+  const rules = byImportance(tallied.rules.values()).filter((t) => t.counts.pass > 0);
+  if (rules.length === 0) return html``;
+  return html`<h2 id="passed">Passed</h2>
+<p>A resource of a control's resource types that no finding names has passed it. Each list shows at most the first ${PASS_LIST_LIMIT} resources; results.json holds every result.</p>
+${rules.map(
+  (t) => html`<details class="passed"><summary><code>${t.id}</code> ${t.rule?.title ?? ""}: ${plural(t.counts.pass, "resource")} passed</summary>
+<ul class="passed-list">${t.passed.map((e) => html`<li${e.resourceId !== null ? html` title="${e.resourceId}"` : ""}>${e.resourceName ?? e.resourceId ?? "—"}${e.customer !== undefined ? html` <span class="muted">(${e.customer})</span>` : ""}</li>`)}</ul>
+${t.counts.pass > t.passed.length ? html`<p class="muted">…and ${(t.counts.pass - t.passed.length).toLocaleString("en-US")} more, listed in results.json.</p>` : ""}</details>
+`,
+)}`;
+}
