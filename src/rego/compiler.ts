@@ -2,7 +2,7 @@
 // checks — conflicting rule kinds, unsafe variables, recursion, undefined functions and
 // arity — each reported with OPA's error code and the rule's location.
 
-import { AnnotationSet } from "./annotations.js";
+import { AnnotationSet, type AnnotationCache } from "./annotations.js";
 import type { Module, Rule, Term } from "./ast.js";
 import { BUILTINS, REFUSED_BUILTINS } from "./builtins/index.js";
 import type { Builtin } from "./builtins/registry.js";
@@ -14,6 +14,8 @@ import type { Location } from "./location.js";
 export interface CompileOptions {
   // Extra or replacement builtins (tests, hosts).
   readonly builtins?: ReadonlyMap<string, Builtin>;
+  // METADATA blocks parsed before, by their text.
+  readonly annotationCache?: AnnotationCache;
 }
 
 export interface CompiledPolicy {
@@ -32,7 +34,7 @@ interface PendingRule {
 
 export function compileModules(modules: readonly Module[], options: CompileOptions = {}): CompiledPolicy {
   const builtins = options.builtins ? new Map([...BUILTINS, ...options.builtins]) : BUILTINS;
-  const annotations = new AnnotationSet(modules);
+  const annotations = new AnnotationSet(modules, options.annotationCache);
   const errors: RegoErrorDetail[] = [];
   const root = new RuleNode([]);
 
