@@ -50,9 +50,9 @@ import data.erguard.lib.values
 protected contains v if some v in topology.firewall_vnets
 
 protected contains v if {
-	some hub in topology.firewall_vnets
 	some v, peers in topology.vnet_peers
-	hub in peers
+	some peer in peers
+	topology.firewall_vnets[peer]
 }
 
 # The state of each subnet's route: "ok", "missing", or "unknown".
