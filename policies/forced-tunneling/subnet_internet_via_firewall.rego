@@ -55,33 +55,24 @@ protected contains v if {
 	topology.firewall_vnets[peer]
 }
 
-# The state of each subnet's route: "ok", "missing", or "unknown".
-route_state(s) := "unknown" if values.unknown_at(s, ["properties", "routeTable", "id"])
-
-route_state(s) := "missing" if object.get(s, ["properties", "routeTable"], null) == null
-
-route_state(s) := state if {
+# The state of each subnet's route: "ok", "missing", or "unknown". The clauses are tried in
+# order: a route table in the snapshot decides; an unknown marker on the way to its id, or a
+# table outside the snapshot, is unknown (also when the subnet's properties are all unknown).
+route_state(s) := table_state(object.get(t, ["properties", "routes"], [])) if {
 	t := res.get(s.properties.routeTable)
-	routes := object.get(t, ["properties", "routes"], [])
-	state := table_state(routes)
-}
-
-route_state(s) := "unknown" if {
+} else := "unknown" if {
+	values.unknown_at(s, ["properties", "routeTable", "id"])
+} else := "missing" if {
+	object.get(s, ["properties", "routeTable"], null) == null
+} else := "unknown" if {
 	is_string(s.properties.routeTable.id)
-	not res.get(s.properties.routeTable)
 }
 
-table_state(routes) := "ok" if topology.default_route_to(routes, {"virtualappliance"})
-
-table_state(routes) := "unknown" if {
-	not topology.default_route_to(routes, {"virtualappliance"})
+table_state(routes) := "ok" if {
+	topology.default_route_to(routes, {"virtualappliance"})
+} else := "unknown" if {
 	values.has_unknown(routes)
-}
-
-table_state(routes) := "missing" if {
-	not topology.default_route_to(routes, {"virtualappliance"})
-	not values.has_unknown(routes)
-}
+} else := "missing"
 
 subnets_in(v, state) := sort([values.text(s.name) |
 	some s in values.list(v, ["properties", "subnets"])

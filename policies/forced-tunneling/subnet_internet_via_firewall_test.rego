@@ -38,3 +38,9 @@ test_a_route_table_outside_the_snapshot_is_unknown if {
 	count(rule.deny) == 0 with input as fx.snapshot([fw, hub, s])
 	fx.ids(rule.unknown) == {lower(s.id)} with input as fx.snapshot([fw, hub, s])
 }
+
+test_a_subnet_whose_properties_are_unknown_is_unknown if {
+	s := fx.vnet(fx.sub_a, "spoke", ["10.1.0.0/16"], [{"name": "app", "properties": {"$unknown": "azurerm_subnet.app.properties"}}], {"properties": {"virtualNetworkPeerings": [fx.peering_to(hub.id, {})]}})
+	count(rule.deny) == 0 with input as fx.iac([fw, hub, s])
+	fx.ids(rule.unknown) == {lower(s.id)} with input as fx.iac([fw, hub, s])
+}
