@@ -37,6 +37,7 @@ package erguard.rules.routing.remote_gateway_transit
 
 import data.erguard.lib.resources as res
 import data.erguard.lib.topology
+import data.erguard.lib.values
 
 # The hubs each spoke relies on for a gateway.
 relies_on[spoke] contains hub if {
@@ -52,12 +53,14 @@ problem(spoke, hub) := "hosts no gateway" if {
 problem(spoke, hub) := "does not allow gateway transit to it" if {
 	res.by_id[hub]
 	topology.vnet_gateways[hub]
-	not transit_offered(hub, spoke)
+	not transit_offered[hub][spoke]
 }
 
-transit_offered(hub, spoke) if {
-	some p in topology.vnet_peerings[hub]
-	res.ref_id(p.properties.remoteVirtualNetwork) == spoke
+# The spokes each hub offers gateway transit to (allowGatewayTransit on the hub's peering).
+transit_offered[lower(v.id)] contains spoke if {
+	some v in res.of_type(res.vnet_type)
+	some p in values.list(v, ["properties", "virtualNetworkPeerings"])
+	spoke := res.ref_id(p.properties.remoteVirtualNetwork)
 	object.get(p, ["properties", "allowGatewayTransit"], false) == true
 }
 
