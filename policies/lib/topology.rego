@@ -160,24 +160,19 @@ hub_vnets[res.parent_id(c.id)] contains res.ref_id(c.properties.remoteVirtualNet
 
 # --- virtual network peering ------------------------------------------------------------
 
-# vnet_peerings[vnet] is the set of peering objects of that virtual network.
-vnet_peerings[lower(v.id)] contains p if {
+# The virtual networks each virtual network is peered with.
+vnet_peers[lower(v.id)] contains peer if {
 	some v in res.of_type(res.vnet_type)
 	some p in values.list(v, ["properties", "virtualNetworkPeerings"])
-}
-
-# The virtual networks each virtual network is peered with.
-vnet_peers[vnet] contains res.ref_id(p.properties.remoteVirtualNetwork) if {
-	some vnet, ps in vnet_peerings
-	some p in ps
-	res.ref_id(p.properties.remoteVirtualNetwork)
+	peer := res.ref_id(p.properties.remoteVirtualNetwork)
 }
 
 # Spokes that use a hub's gateways (useRemoteGateways): gateway_spokes[hub vnet] = spokes.
-gateway_spokes[res.ref_id(p.properties.remoteVirtualNetwork)] contains vnet if {
-	some vnet, ps in vnet_peerings
-	some p in ps
+gateway_spokes[hub] contains lower(v.id) if {
+	some v in res.of_type(res.vnet_type)
+	some p in values.list(v, ["properties", "virtualNetworkPeerings"])
 	object.get(p, ["properties", "useRemoteGateways"], false) == true
+	hub := res.ref_id(p.properties.remoteVirtualNetwork)
 }
 
 # --- circuits ---------------------------------------------------------------------------
