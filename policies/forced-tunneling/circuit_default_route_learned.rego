@@ -29,7 +29,7 @@ import data.erguard.lib.values
 paths := ["primary", "secondary"]
 
 # Circuits whose customer requires forced tunneling.
-required contains c if {
+required[lower(c.id)] := c if {
 	some c in res.of_type(res.circuit_type)
 	customers.requirements_of_id(c.id).forced_tunneling == true
 }

@@ -45,7 +45,7 @@ import data.erguard.lib.customers
 import data.erguard.lib.resources as res
 import data.erguard.lib.values
 
-required contains fw if {
+required[lower(fw.id)] := fw if {
 	some fw in res.of_type(res.firewall_type)
 	object.get(fw, ["properties", "virtualHub"], null) == null
 	customers.requirements_of_id(fw.id).forced_tunneling == true

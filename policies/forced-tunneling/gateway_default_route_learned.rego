@@ -25,7 +25,7 @@ import data.erguard.lib.customers
 import data.erguard.lib.resources as res
 import data.erguard.lib.topology
 
-required contains gw if {
+required[lower(gw.id)] := gw if {
 	some gw in res.of_type(res.gateway_type)
 	topology.is_er_gateway(gw)
 	customers.requirements_of_id(gw.id).forced_tunneling == true

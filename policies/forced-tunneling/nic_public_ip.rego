@@ -43,7 +43,7 @@ import data.erguard.lib.customers
 import data.erguard.lib.resources as res
 import data.erguard.lib.values
 
-required contains nic if {
+required[lower(nic.id)] := nic if {
 	some nic in res.of_type(res.nic_type)
 	customers.requirements_of_id(nic.id).forced_tunneling == true
 }

@@ -43,7 +43,7 @@ import data.erguard.lib.resources as res
 import data.erguard.lib.topology
 import data.erguard.lib.values
 
-required contains t if {
+required[lower(t.id)] := t if {
 	some t in res.of_type(res.route_table_type)
 	customers.requirements_of_id(t.id).forced_tunneling == true
 }

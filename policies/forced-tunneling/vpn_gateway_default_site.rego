@@ -35,7 +35,7 @@ import data.erguard.lib.resources as res
 import data.erguard.lib.topology
 import data.erguard.lib.values
 
-required contains gw if {
+required[lower(gw.id)] := gw if {
 	some gw in res.of_type(res.gateway_type)
 	topology.is_vpn_gateway(gw)
 	customers.requirements_of_id(gw.id).forced_tunneling == true

@@ -60,12 +60,12 @@ import data.erguard.lib.monitoring
 import data.erguard.lib.resources as res
 import data.erguard.lib.topology
 
-gateways contains gw if {
+gateways[lower(gw.id)] := gw if {
 	some gw in res.of_type(res.gateway_type)
 	topology.is_er_gateway(gw)
 }
 
-gateways contains g if some g in res.of_type(res.er_gateway_type)
+gateways[lower(g.id)] := g if some g in res.of_type(res.er_gateway_type)
 
 deny contains {
 	"resource": gw.id,

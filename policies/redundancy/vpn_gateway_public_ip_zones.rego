@@ -43,7 +43,7 @@ import data.erguard.lib.resources as res
 import data.erguard.lib.topology
 import data.erguard.lib.values
 
-az_gateways contains gw if {
+az_gateways[lower(gw.id)] := gw if {
 	some gw in res.of_type(res.gateway_type)
 	topology.is_vpn_gateway(gw)
 	endswith(lower(gateways.sku(gw)), "az")

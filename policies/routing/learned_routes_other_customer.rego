@@ -26,7 +26,7 @@ import data.erguard.lib.resources as res
 import data.erguard.lib.topology
 import data.erguard.lib.values
 
-er_gateways contains gw if {
+er_gateways[lower(gw.id)] := gw if {
 	some gw in res.of_type(res.gateway_type)
 	topology.is_er_gateway(gw)
 	customers.of_id(gw.id)
