@@ -114,27 +114,14 @@ is_private(p) if {
 # The prefix length of a CIDR.
 prefix_length(p) := to_number(split(cidr(p), "/")[1])
 
-# The bucket of a prefix for overlap lookups: its first two octets for IPv4 prefixes of /16
-# or longer ("10.12"), else "wide". Prefixes that overlap share a bucket unless one is wide.
-bucket(p) := concat(".", array.slice(split(c, "."), 0, 2)) if {
-	c := cidr(p)
-	family(c) == 4
-	prefix_length(c) >= 16
-}
+# The overlap keys of a CIDR, from the widest: "wide6" for IPv6; for IPv4 "wide4", then one key
+# per whole octet its length covers, at most three ("10", "10.12", "10.12.5" for a /24 or longer).
+# Two prefixes of one family overlap only when the key path of one starts with the other's.
+key_path(c) := ["wide6"] if indexof(c, ":") != -1
 
-bucket(p) := "wide" if {
-	c := cidr(p)
-	not wide_v4_16(c)
-}
-
-wide_v4_16(c) if {
-	family(c) == 4
-	prefix_length(c) >= 16
-}
-
-# The first octet of an IPv4 prefix of /8 or longer, the key of the buckets it may overlap.
-first_octet(p) := split(c, ".")[0] if {
-	c := cidr(p)
-	family(c) == 4
-	prefix_length(c) >= 8
+key_path(c) := array.concat(["wide4"], [concat(".", array.slice(octets, 0, i)) | some i in [1, 2, 3]; i * 8 <= length]) if {
+	indexof(c, ":") == -1
+	parts := split(c, "/")
+	length := to_number(parts[1])
+	octets := split(parts[0], ".")
 }

@@ -7,7 +7,7 @@
 #   Every relation is a partial rule keyed by lower-case id, computed once and looked up.
 package erguard.lib.topology
 
-import data.erguard.lib.net
+import data.erguard.lib.net as addresses
 import data.erguard.lib.resources as res
 import data.erguard.lib.values
 
@@ -304,28 +304,29 @@ default_route_to(routes, hops) if {
 
 # --- address overlap --------------------------------------------------------------------
 
-# The prefixes of every virtual network by bucket (see net.bucket): [vnet id, prefix] pairs.
-prefix_buckets[net.bucket(p)] contains [vid, p] if {
+# The prefixes of every virtual network as [vnet id, prefix, CIDR], by overlap key (see
+# addresses.key_path): prefixes_at[key] holds those whose key path ends at `key`,
+# prefixes_below[key] those whose path passes through `key` to a narrower one.
+prefixes_at[path[count(path) - 1]] contains [vid, p, c] if {
 	some vid, ps in vnet_prefixes
 	some p in ps
-	net.bucket(p)
+	c := addresses.cidr(p)
+	path := addresses.key_path(c)
 }
 
-# The [vnet id, prefix] pairs whose prefix overlaps `q`, looked up through the buckets.
-vnets_overlapping(q) := {pair | some pair in candidates(q); net.overlaps(q, pair[1])}
-
-candidates(q) := prefix_buckets[net.bucket(q)] | object.get(prefix_buckets, "wide", set()) if net.bucket(q) != "wide"
-
-candidates(q) := {pair |
-	some key, pairs in prefix_buckets
-	startswith(key, concat("", [net.first_octet(q), "."]))
-	some pair in pairs
-} | object.get(prefix_buckets, "wide", set()) if {
-	net.bucket(q) == "wide"
-	net.first_octet(q)
+prefixes_below[key] contains [vid, p, c] if {
+	some vid, ps in vnet_prefixes
+	some p in ps
+	c := addresses.cidr(p)
+	path := addresses.key_path(c)
+	some key in array.slice(path, 0, count(path) - 1)
 }
 
-candidates(q) := {pair | some _, pairs in prefix_buckets; some pair in pairs} if {
-	net.bucket(q) == "wide"
-	not net.first_octet(q)
+# The [vnet id, prefix] pairs whose prefix overlaps `q`: a prefix containing q lies at a key on
+# q's path; one inside q at q's last key or below it.
+vnets_overlapping(q) := {[e[0], e[1]] |
+	c := addresses.cidr(q)
+	path := addresses.key_path(c)
+	some e in object.get(prefixes_below, path[count(path) - 1], set()) | {x | some key in path; some x in prefixes_at[key]}
+	net.cidr_intersects(c, e[2])
 }

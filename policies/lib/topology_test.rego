@@ -127,7 +127,7 @@ test_default_routes_by_next_hop if {
 	not topology.default_route_to(routes, {"internet"})
 }
 
-test_overlapping_vnets_are_found_through_buckets if {
+test_overlapping_vnets_are_found_through_overlap_keys if {
 	estate := fx.snapshot([
 		fx.vnet(fx.sub_a, "a", ["10.1.0.0/16"], [], {}),
 		fx.vnet(fx.sub_a, "b", ["10.2.0.0/16", "192.168.0.0/24"], [], {}),
@@ -140,4 +140,20 @@ test_overlapping_vnets_are_found_through_buckets if {
 	topology.vnets_overlapping("10.0.0.0/12") == {[a, "10.1.0.0/16"], [b, "10.2.0.0/16"], [w, "10.0.0.0/8"]} with input as estate
 	topology.vnets_overlapping("0.0.0.0/1") == {[a, "10.1.0.0/16"], [b, "10.2.0.0/16"], [w, "10.0.0.0/8"]} with input as estate
 	topology.vnets_overlapping("192.168.0.128/25") == {[b, "192.168.0.0/24"]} with input as estate
+}
+
+test_overlaps_are_found_in_both_directions_across_key_levels if {
+	estate := fx.snapshot([
+		fx.vnet(fx.sub_a, "hub", ["10.1.0.0/22"], [], {}),
+		fx.vnet(fx.sub_a, "spoke", ["10.1.2.0/24", "10.1.9.0/24"], [], {}),
+		fx.vnet(fx.sub_a, "six", ["fd00::/8", "10.1.2.128/25"], [], {}),
+	])
+	hub := lower(fx.vnet_id(fx.sub_a, "hub"))
+	spoke := lower(fx.vnet_id(fx.sub_a, "spoke"))
+	six := lower(fx.vnet_id(fx.sub_a, "six"))
+	topology.vnets_overlapping("10.1.0.0/16") == {[hub, "10.1.0.0/22"], [spoke, "10.1.2.0/24"], [spoke, "10.1.9.0/24"], [six, "10.1.2.128/25"]} with input as estate
+	topology.vnets_overlapping("10.1.2.7") == {[hub, "10.1.0.0/22"], [spoke, "10.1.2.0/24"]} with input as estate
+	topology.vnets_overlapping("10.1.2.0/23") == {[hub, "10.1.0.0/22"], [spoke, "10.1.2.0/24"], [six, "10.1.2.128/25"]} with input as estate
+	topology.vnets_overlapping("fd00:1::/32") == {[six, "fd00::/8"]} with input as estate
+	topology.vnets_overlapping("not a prefix") == set() with input as estate
 }
