@@ -53,8 +53,7 @@ export function parseParams(values: readonly string[]): Record<string, string> {
   return out;
 }
 
-// `content` may come in chunks: a 100,000-resource results.json is never one string.
-export async function writeAtomically(path: string, content: string | Iterable<string>): Promise<void> {
+export async function writeAtomically(path: string, content: string): Promise<void> {
   const directory = dirname(path);
   await mkdir(directory, { recursive: true });
   const temporary = join(directory, `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);

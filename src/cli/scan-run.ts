@@ -12,6 +12,7 @@ import { SEVERITIES, type Results } from "../evaluate/results.js";
 import { parseFormats } from "../report/formats.js";
 import { loadResults, renderJsonChunks } from "../report/json.js";
 import { sourceLinksFromEnv } from "../report/links.js";
+import { writeFilesAtomically } from "../report/write.js";
 import { parseJson } from "../snapshot/json-positions.js";
 import { MAX_SNAPSHOT_BYTES } from "../snapshot/load.js";
 import { readTextFile } from "../snapshot/read-text-file.js";
@@ -68,7 +69,7 @@ export async function runScan(inputs: string[], opts: ScanOptions): Promise<numb
 
     progress.stage("writing reports");
     const written = [join(opts.out, "results.json")];
-    await writeAtomically(written[0]!, renderJsonChunks(results));
+    await writeFilesAtomically([{ path: written[0]!, chunks: () => renderJsonChunks(results) }]);
     const links = sourceLinksFromEnv(process.env);
     const others = formats.filter((f) => f !== "json");
     if (others.length > 0) {

@@ -1,17 +1,14 @@
-// Renders the chosen formats of one results object into an output directory. Each format is
-// streamed into a temporary file beside its destination, and only when every one is complete
-// are they renamed into place, so a failure (a SARIF run over GitHub's limits, a full disk)
-// leaves no half-written set of reports behind. Streaming keeps a 100,000-resource report from
-// ever being one string in memory.
+// Renders the chosen formats of one results object into an output directory, all or none
+// (write.ts). Each is streamed in chunks: a 100,000-resource report is never one string.
 
-import { randomBytes } from "node:crypto";
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
 import type { Results } from "../evaluate/results.js";
 import { renderHtmlChunks } from "./html/report.js";
 import { renderJsonChunks } from "./json.js";
 import { renderMarkdown, type MarkdownOptions } from "./markdown.js";
 import { renderSarifChunks, type SarifOptions } from "./sarif.js";
+import { writeFilesAtomically } from "./write.js";
 import type { ReportFormat } from "./formats.js";
 
 export { parseFormats, REPORT_FORMATS, type ReportFormat } from "./formats.js";
@@ -47,15 +44,10 @@ export function fileSafe(name: string): string {
 
 export async function writeReports(results: Results, options: ReportOptions): Promise<string[]> {
   await mkdir(options.outDir, { recursive: true });
-  const files = options.formats.map((format) => {
-    const path = join(options.outDir, options.baseName + EXTENSION[format]);
-    return { format, path, temporary: join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`) };
-  });
-  try {
-    for (const { format, temporary } of files) await writeFile(temporary, render(results, format, options), "utf8");
-    for (const { path, temporary } of files) await rename(temporary, path);
-  } finally {
-    await Promise.all(files.map(({ temporary }) => rm(temporary, { force: true })));
-  }
+  const files = options.formats.map((format) => ({
+    path: join(options.outDir, options.baseName + EXTENSION[format]),
+    chunks: () => render(results, format, options),
+  }));
+  await writeFilesAtomically(files);
   return files.map((f) => f.path);
 }

@@ -3,7 +3,7 @@
 // with links, and what makes the run incomplete. Every string that comes from a resource or
 // a policy is escaped: GitHub renders HTML inside Markdown.
 
-import { SEVERITIES, scanProblems, severityRank, type ResultEntry, type Results, type Severity } from "../evaluate/results.js";
+import { SEVERITIES, scanProblems, severityRank, type ResultEntry, type Results, type ScanProblem, type Severity, type Status } from "../evaluate/results.js";
 import { firstWebLink, portalUrl, sourceUrl, type SourceLinks } from "./links.js";
 import { compareText } from "./order.js";
 
@@ -23,7 +23,8 @@ export function renderMarkdown(results: Results, options: MarkdownOptions = {}):
   const counts = countEntries(results);
   const out: string[] = [];
 
-  out.push(`## erguard: ${headline(results, failing)}`, "", scanLine(results), "");
+  const scanErrors = scanProblems(results);
+  out.push(`## erguard: ${headline(results, failing, scanErrors)}`, "", scanLine(results), "");
   out.push(...severityTable(counts, withBaseline), "");
   out.push(...baselineTable(results, counts), "");
 
@@ -37,12 +38,12 @@ export function renderMarkdown(results: Results, options: MarkdownOptions = {}):
   if (results.fixed && results.fixed.length > 0) {
     out.push(`✅ ${count(results.fixed.length, "finding")} of the baseline fixed.`, "");
   }
-  out.push(...problems(results));
+  out.push(...problems(results, scanErrors));
   return out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd() + "\n";
 }
 
-function headline(results: Results, failing: readonly ResultEntry[]): string {
-  const incomplete = scanProblems(results).length > 0 ? " · ⚠️ incomplete scan" : "";
+function headline(results: Results, failing: readonly ResultEntry[], scanErrors: readonly ScanProblem[]): string {
+  const incomplete = scanErrors.length > 0 ? " · ⚠️ incomplete scan" : "";
   if (failing.length === 0) return `✅ no failing findings${incomplete}`;
   const fresh = results.baseline !== undefined ? ` (${failing.filter((e) => e.baselineState === "new").length} new)` : "";
   return `❌ ${count(failing.length, "failing finding")}${fresh}${incomplete}`;
@@ -50,8 +51,10 @@ function headline(results: Results, failing: readonly ResultEntry[]): string {
 
 function scanLine(results: Results): string {
   const customers = results.snapshot.customers.map((c) => md(c.name));
+  // A few customers by name; a provider's whole estate by their number.
+  const whose = customers.length === 0 ? "" : customers.length <= 5 ? ` for ${customers.join(", ")}` : ` for ${customers.length} customers`;
   return [
-    `Source **${results.snapshot.source.kind}**${customers.length > 0 ? ` for ${customers.join(", ")}` : ""}`,
+    `Source **${results.snapshot.source.kind}**${whose}`,
     `collected ${results.snapshot.source.collectedAt}`,
     `policy ${md(results.policy.revision)} (\`${results.policy.sha256.slice(0, 12)}\`)`,
     `${results.tool.name} ${md(results.tool.version)}`,
@@ -62,33 +65,52 @@ function scanLine(results: Results): string {
 // Entries counted by severity and status, by baseline and status, and new failures by
 // severity, in one pass.
 interface Counts {
-  readonly bySeverity: ReadonlyMap<string, Readonly<Record<string, number>>>;
-  readonly byBaseline: ReadonlyMap<string, Readonly<Record<string, number>>>;
+  readonly bySeverity: StatusCounts;
+  readonly byBaseline: StatusCounts;
   readonly newBySeverity: ReadonlyMap<string, number>;
 }
 
 function countEntries(results: Results): Counts {
-  const bySeverity = new Map<string, Record<string, number>>();
-  const byBaseline = new Map<string, Record<string, number>>();
+  const bySeverity = new StatusCounts();
+  const byBaseline = new StatusCounts();
   const newBySeverity = new Map<string, number>();
-  const add = (map: Map<string, Record<string, number>>, key: string, status: string) => {
-    let row = map.get(key);
-    if (row === undefined) map.set(key, (row = {}));
-    row[status] = (row[status] ?? 0) + 1;
-  };
   for (const e of results.results) {
-    add(bySeverity, e.severity, e.status);
-    add(byBaseline, e.baseline, e.status);
+    bySeverity.add(e.severity, e.status);
+    byBaseline.add(e.baseline, e.status);
     if (e.status === "fail" && e.baselineState === "new") newBySeverity.set(e.severity, (newBySeverity.get(e.severity) ?? 0) + 1);
   }
   return { bySeverity, byBaseline, newBySeverity };
 }
 
+// Entries per key and status. They come grouped by rule, so the previous entry's row is nearly
+// always the one wanted: no lookup per entry.
+class StatusCounts {
+  private readonly rows = new Map<string, Record<Status, number>>();
+  private key: string | undefined;
+  private row: Record<Status, number> | undefined;
+
+  add(key: string, status: Status): void {
+    if (key !== this.key || this.row === undefined) {
+      this.key = key;
+      this.row = this.rows.get(key);
+      if (this.row === undefined) this.rows.set(key, (this.row = { pass: 0, fail: 0, error: 0, unknown: 0, manual: 0, waived: 0 }));
+    }
+    this.row[status]++;
+  }
+
+  get(key: string, ...statuses: Status[]): number {
+    const row = this.rows.get(key);
+    return statuses.reduce((sum, s) => sum + (row?.[s] ?? 0), 0);
+  }
+}
+
 function severityTable(counts: Counts, withBaseline: boolean): string[] {
-  const rows = SEVERITIES.map((s) => {
-    const of = counts.bySeverity.get(s) ?? {};
-    return [`${MARK[s]} ${s}`, of["fail"] ?? 0, ...(withBaseline ? [counts.newBySeverity.get(s) ?? 0] : []), of["waived"] ?? 0];
-  });
+  const rows = SEVERITIES.map((s) => [
+    `${MARK[s]} ${s}`,
+    counts.bySeverity.get(s, "fail"),
+    ...(withBaseline ? [counts.newBySeverity.get(s) ?? 0] : []),
+    counts.bySeverity.get(s, "waived"),
+  ]);
   const head = ["Severity", "Failing", ...(withBaseline ? ["New"] : []), "Waived"];
   return table(head, rows);
 }
@@ -96,8 +118,7 @@ function severityTable(counts: Counts, withBaseline: boolean): string[] {
 function baselineTable(results: Results, counts: Counts): string[] {
   const baselines = [...new Set(results.rules.map((r) => r.baseline))];
   const rows = baselines.map((b) => {
-    const of = counts.byBaseline.get(b) ?? {};
-    const n = (...statuses: string[]) => statuses.reduce((sum, s) => sum + (of[s] ?? 0), 0);
+    const n = (...statuses: Status[]) => counts.byBaseline.get(b, ...statuses);
     return [md(b), n("pass"), n("fail"), n("waived"), n("unknown", "manual"), n("error")];
   });
   return table(["Baseline", "Passed", "Failed", "Waived", "Unknown or manual", "Errors"], rows);
@@ -124,9 +145,9 @@ function findingRow(e: ResultEntry, results: Results, links: SourceLinks | undef
   return `| ${MARK[e.severity]} ${e.severity}${fresh} | ${ruleCell} | ${resource} | ${location} | ${md(truncate(e.message || (rule?.title ?? "")))} |`;
 }
 
-function problems(results: Results): string[] {
+function problems(results: Results, scanErrors: readonly ScanProblem[]): string[] {
   const lines: string[] = [];
-  const errors = scanProblems(results).map((p) => `${p.kind === "collection" ? `collection incomplete for ${p.where}` : p.where}: ${p.message}`);
+  const errors = scanErrors.map((p) => `${p.kind === "collection" ? `collection incomplete for ${p.where}` : p.where}: ${p.message}`);
   if (errors.length > 0) {
     lines.push("### ⚠️ The scan is incomplete", "", ...list(errors), "");
   }

@@ -69,4 +69,33 @@ describe("HTML attestation (static)", () => {
     expect(compared).toContain('name="state"');
     expect(compared).toContain('<h2 id="fixed">Fixed since the baseline</h2>');
   });
+
+  it("names a few customers on the cover and counts many, whose table then stands without a chart", async () => {
+    const results = await fixture("csp-nightly");
+    const customers = Array.from({ length: 60 }, (_, i) => ({ name: `customer-${i}`, subscriptions: [] }));
+    const many = {
+      ...results,
+      snapshot: { ...results.snapshot, customers },
+      results: results.results.map((e, i) => ({ ...e, customer: `customer-${i % 60}` })),
+    };
+    const page = renderHtml(many);
+    expect(page).toContain("<title>ExpressRoute compliance attestation — 60 customers</title>");
+    expect(page).toContain('<p class="subtitle">60 customers</p>');
+    expect(page).toContain("customer-0, customer-1, customer-2"); // the cover's facts name them all
+    expect(page).not.toContain('aria-label="Controls per customer"');
+    expect(page.match(/<tr><td>customer-\d+<\/td>/g)).toHaveLength(60);
+    expect(renderHtml(results)).toContain('aria-label="Controls per customer"');
+  });
+
+  it("counts a control per customer from that customer's outcomes only", async () => {
+    const results = await fixture("csp-nightly");
+    const page = renderHtml(results);
+    const failedPerCustomer = results.snapshot.customers.map(({ name }) => {
+      const failed = new Set(results.results.filter((e) => e.customer === name && e.status === "fail").map((e) => e.ruleId)).size;
+      const row = new RegExp(`<tr><td>${name}</td><td class="num">(\\d+)</td><td class="num">(\\d+)</td>`).exec(page);
+      expect(Number(row?.[2])).toBe(failed);
+      return failed;
+    });
+    expect(new Set(failedPerCustomer).size).toBeGreaterThan(1); // customers differ
+  });
 });

@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ErguardError } from "../../src/errors.js";
 import { fingerprintOf } from "../../src/evaluate/results.js";
-import { loadResults, parseResults, renderJson } from "../../src/report/json.js";
+import { jsonChunks } from "../../src/report/json-chunks.js";
+import { loadResults, parseResults, renderJson, renderJsonChunks } from "../../src/report/json.js";
 import { FIXTURE_NAMES, fixture, fixturePath } from "../results-fixtures.js";
 
 async function rejection(promise: Promise<unknown>): Promise<ErguardError> {
@@ -88,5 +89,38 @@ describe("loadResults", () => {
     const results = await fixture("hostile");
     await writeFile(join(dir, "r.json"), renderJson(results));
     expect(await loadResults(join(dir, "r.json"))).toEqual(results);
+  });
+});
+
+describe("renderJson", () => {
+  it("writes one results entry per line and indents the rest as JSON.stringify does", async () => {
+    const results = await fixture("csp-nightly");
+    const lines = renderJson(results).split("\n");
+    const start = lines.indexOf('  "results": [');
+    expect(start).toBeGreaterThan(0);
+    const entryLines = lines.slice(start + 1, start + 1 + results.results.length);
+    expect(entryLines.map((l) => JSON.parse(l.trim().replace(/,$/, "")))).toEqual(results.results);
+    expect(lines[start + 1 + results.results.length]).toBe("  ],");
+    // Outside the results the text is exactly the indented document.
+    const { results: _entries, ...rest } = results;
+    const outside = [...lines.slice(0, start), ...lines.slice(start + 2 + results.results.length)].join("\n");
+    expect(outside).toBe(JSON.stringify(rest, null, 2) + "\n");
+  });
+
+  it("hands a large results file out in chunks that join into the same document", async () => {
+    const results = await fixture("pr-iac");
+    const entry = results.results[0]!;
+    const many = { ...results, results: Array.from({ length: 20_000 }, (_, i) => ({ ...entry, message: `finding ${i} `.repeat(10) })) };
+    const chunks = [...renderJsonChunks(many)];
+    expect(chunks.length).toBeGreaterThan(1);
+    expect(JSON.parse(chunks.join(""))).toEqual(many);
+  });
+
+  it("writes an empty bulk array as [] and nested bulk arrays at their own indentation", () => {
+    const empty: unknown[] = [];
+    expect([...jsonChunks({ a: 1, list: empty, b: [2] }, empty)].join("")).toBe(JSON.stringify({ a: 1, list: [], b: [2] }, null, 2) + "\n");
+    const items = [{ x: 1 }, { y: [2, 3] }];
+    const text = [...jsonChunks({ runs: [{ results: items, after: true }] }, items)].join("");
+    expect(text).toBe('{\n  "runs": [\n    {\n      "results": [\n        {"x":1},\n        {"y":[2,3]}\n      ],\n      "after": true\n    }\n  ]\n}\n');
   });
 });

@@ -72,4 +72,13 @@ describe("Markdown summary", () => {
     const text = renderMarkdown({ ...results, results: many });
     expect(text.length).toBeLessThan(65_536 / 4);
   });
+
+  it("names a few customers and counts a provider's many", async () => {
+    const results = await fixture("csp-nightly");
+    expect(renderMarkdown(results)).toContain("for contoso, fabrikam, northwind ·");
+    const customers = Array.from({ length: 600 }, (_, i) => ({ name: `customer-${i}` }));
+    const text = renderMarkdown({ ...results, snapshot: { ...results.snapshot, customers } });
+    expect(text).toContain("for 600 customers ·");
+    expect(text).not.toContain("customer-1");
+  });
 });

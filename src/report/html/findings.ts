@@ -11,7 +11,7 @@
 import { SEVERITIES, STATUSES, severityRank, type ResultEntry, type Results } from "../../evaluate/results.js";
 import { compareText } from "../order.js";
 import { html, type HtmlValue, type SafeHtml } from "./escape.js";
-import { link, plural, severityBadge, text } from "./pieces.js";
+import { link, plural, severityBadge, text, thousands } from "./pieces.js";
 import { PASS_LIST_LIMIT, type RuleTally, type Tally } from "./tally.js";
 
 const CHUNK_CHARS = 1 << 20;
@@ -74,10 +74,10 @@ function ruleHeader(group: RuleTally): SafeHtml {
   const outcomes = [
     counts.fail > 0 ? plural(counts.fail, "failure") : "",
     counts.error > 0 ? plural(counts.error, "error") : "",
-    counts.unknown > 0 ? `${counts.unknown.toLocaleString("en-US")} undeterminable` : "",
-    counts.manual > 0 ? `${counts.manual.toLocaleString("en-US")} awaiting attestation` : "",
-    counts.waived > 0 ? `${counts.waived.toLocaleString("en-US")} waived` : "",
-    counts.pass > 0 ? `${counts.pass.toLocaleString("en-US")} passed` : "",
+    counts.unknown > 0 ? `${thousands(counts.unknown)} undeterminable` : "",
+    counts.manual > 0 ? `${thousands(counts.manual)} awaiting attestation` : "",
+    counts.waived > 0 ? `${thousands(counts.waived)} waived` : "",
+    counts.pass > 0 ? `${thousands(counts.pass)} passed` : "",
   ].filter(Boolean);
   return html`<section class="rule-findings">
 <h3><code>${group.id}</code> ${rule?.title ?? ""}</h3>
@@ -114,7 +114,7 @@ export function passedSection(tallied: Tally): SafeHtml {
 ${rules.map(
   (t) => html`<details class="passed"><summary><code>${t.id}</code> ${t.rule?.title ?? ""}: ${plural(t.counts.pass, "resource")} passed</summary>
 <ul class="passed-list">${t.passed.map((e) => html`<li${e.resourceId !== null ? html` title="${e.resourceId}"` : ""}>${e.resourceName ?? e.resourceId ?? "—"}${e.customer !== undefined ? html` <span class="muted">(${e.customer})</span>` : ""}</li>`)}</ul>
-${t.counts.pass > t.passed.length ? html`<p class="muted">…and ${(t.counts.pass - t.passed.length).toLocaleString("en-US")} more, listed in results.json.</p>` : ""}</details>
+${t.counts.pass > t.passed.length ? html`<p class="muted">…and ${thousands(t.counts.pass - t.passed.length)} more, listed in results.json.</p>` : ""}</details>
 `,
 )}`;
 }

@@ -17,7 +17,12 @@ export function text(value: unknown): string {
 }
 
 export function plural(n: number, noun: string): string {
-  return `${n.toLocaleString("en-US")} ${noun}${n === 1 ? "" : "s"}`;
+  return `${thousands(n)} ${noun}${n === 1 ? "" : "s"}`;
+}
+
+// 12,345: readable counts without loading the ICU locale data toLocaleString needs.
+export function thousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
 
 export function when(iso: string): string {

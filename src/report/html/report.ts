@@ -13,7 +13,7 @@ import { BASELINES, scanProblems, type Results, type RuleInfo, type ScanProblem,
 import { CHART_STATES, stackedBars, type ChartRow } from "./charts.js";
 import { html, trusted, type HtmlValue, type SafeHtml } from "./escape.js";
 import { byImportance, findingsSection, passedSection } from "./findings.js";
-import { plural, severityBadge, text, when } from "./pieces.js";
+import { plural, severityBadge, text, thousands, when } from "./pieces.js";
 import { SCRIPT } from "./script.js";
 import { STYLES } from "./styles.js";
 import { controlState, tally, type Control, type Tally } from "./tally.js";
@@ -110,7 +110,7 @@ ${results.baseline ? html`<tr><th>Compared with</th><td>${results.baseline.file}
 
 // A few customers by name; many by their number (the cover's facts list them all).
 function customerNames(customers: readonly string[]): string {
-  return customers.length <= 5 ? customers.join(", ") : `${customers.length.toLocaleString("en-US")} customers`;
+  return customers.length <= 5 ? customers.join(", ") : `${thousands(customers.length)} customers`;
 }
 
 function verdict(tallied: Tally, problems: readonly ScanProblem[]): { kind: "pass" | "fail" | "incomplete"; text: string } {
