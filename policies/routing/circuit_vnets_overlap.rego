@@ -28,17 +28,18 @@
 #     mcsb: [NS-1]
 package erguard.rules.routing.circuit_vnets_overlap
 
-import data.erguard.lib.net
 import data.erguard.lib.resources as res
 import data.erguard.lib.topology
 
+# The prefixes of other networks behind one of vid's circuits that overlap vid's prefixes,
+# found through the overlap index (never every pair of networks behind a circuit).
 overlaps_with(vid) := sort({sprintf("%s (%s)", [res.name_of(other), q]) |
-	some c in topology.vnet_circuits[vid]
-	some other in topology.circuit_vnets[c]
-	other != vid
+	circuits := topology.vnet_circuits[vid]
 	some p in object.get(topology.vnet_prefixes, vid, [])
-	some q in object.get(topology.vnet_prefixes, other, [])
-	net.overlaps(p, q)
+	some [other, q] in topology.vnets_overlapping(p)
+	other != vid
+	some c in circuits
+	topology.circuit_vnets[c][other]
 })
 
 deny contains {

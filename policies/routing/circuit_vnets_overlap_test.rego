@@ -20,3 +20,14 @@ test_distinct_address_spaces_pass if {
 test_overlapping_address_spaces_fail_on_both_networks if {
 	fx.ids(rule.deny) == {lower(fx.vnet_id(fx.sub_a, "vnet-a")), lower(fx.vnet_id(fx.sub_a, "vnet-b"))} with input as estate("10.0.0.0/16", "10.0.128.0/17")
 }
+
+test_overlapping_networks_behind_different_circuits_pass if {
+	other_circuit := json.patch(estate("10.0.0.0/16", "10.0.128.0/17"), [{"op": "replace", "path": "/resources/5/properties/peer/id", "value": fx.circuit_id(fx.sub_a, "er-2")}])
+	count(rule.deny) == 0 with input as other_circuit
+}
+
+test_the_evidence_names_the_overlapping_network_and_prefix if {
+	some f in rule.deny with input as estate("10.0.0.0/16", "10.0.128.0/17")
+	f.resource == fx.vnet_id(fx.sub_a, "vnet-a")
+	f.evidence.overlaps == ["vnet-b (10.0.128.0/17)"]
+}
