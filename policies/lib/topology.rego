@@ -48,6 +48,12 @@ nsg_subnets[lower(n.id)] contains lower(s.id) if {
 	is_string(s.id)
 }
 
+# The virtual networks of the subnets each NSG is associated with.
+nsg_vnets[nsg] contains vnet_of_subnet(sid) if {
+	some nsg, sids in nsg_subnets
+	some sid in sids
+}
+
 # The network interfaces each NSG is associated with.
 nsg_nics[lower(n.id)] contains lower(i.id) if {
 	some n in res.of_type(res.nsg_type)
@@ -268,6 +274,13 @@ vnet_circuits[vnet] contains c if {
 	some vnet in vnets
 }
 
+# NSGs associated with a subnet of a virtual network reached through a circuit.
+circuit_nsgs contains nsg if {
+	some nsg, vnets in nsg_vnets
+	some vnet in vnets
+	vnet_circuits[vnet]
+}
+
 # The address prefixes of each virtual network.
 vnet_prefixes[lower(v.id)] := ps if {
 	some v in res.of_type(res.vnet_type)
@@ -329,4 +342,12 @@ vnets_overlapping(q) := {[e[0], e[1]] |
 	path := addresses.key_path(c)
 	some e in object.get(prefixes_below, path[count(path) - 1], set()) | {x | some key in path; some x in prefixes_at[key]}
 	net.cidr_intersects(c, e[2])
+}
+
+# The [vnet id, prefix] pairs whose prefix contains `q`: they lie at a key on q's path.
+vnets_containing(q) := {[e[0], e[1]] |
+	c := addresses.cidr(q)
+	some key in addresses.key_path(c)
+	some e in prefixes_at[key]
+	net.cidr_contains(e[2], c)
 }

@@ -157,3 +157,24 @@ test_overlaps_are_found_in_both_directions_across_key_levels if {
 	topology.vnets_overlapping("fd00:1::/32") == {[six, "fd00::/8"]} with input as estate
 	topology.vnets_overlapping("not a prefix") == set() with input as estate
 }
+
+test_containing_vnets_are_found_on_the_key_path if {
+	estate := fx.snapshot([
+		fx.vnet(fx.sub_a, "hub", ["10.1.0.0/22"], [], {}),
+		fx.vnet(fx.sub_a, "spoke", ["10.1.2.0/24"], [], {}),
+		fx.vnet(fx.sub_a, "wide", ["10.0.0.0/8", "fd00::/8"], [], {}),
+	])
+	hub := lower(fx.vnet_id(fx.sub_a, "hub"))
+	spoke := lower(fx.vnet_id(fx.sub_a, "spoke"))
+	wide := lower(fx.vnet_id(fx.sub_a, "wide"))
+	topology.vnets_containing("10.1.2.128/25") == {[hub, "10.1.0.0/22"], [spoke, "10.1.2.0/24"], [wide, "10.0.0.0/8"]} with input as estate
+	topology.vnets_containing("10.1.0.0/16") == {[wide, "10.0.0.0/8"]} with input as estate
+	topology.vnets_containing("fd00:1::1") == {[wide, "fd00::/8"]} with input as estate
+	topology.vnets_containing("192.168.0.0/24") == set() with input as estate
+}
+
+test_nsgs_know_the_vnets_of_their_subnets_and_whether_a_circuit_reaches_them if {
+	nsg := lower(fx.nsg_id(fx.sub_a, "nsg-app"))
+	topology.nsg_vnets[nsg] == {hub_id} with input as estate
+	topology.circuit_nsgs[nsg] with input as estate
+}
