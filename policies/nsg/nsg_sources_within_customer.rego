@@ -38,13 +38,6 @@ import data.erguard.lib.resources as res
 import data.erguard.lib.topology
 import data.erguard.lib.values
 
-# The address prefixes of each customer's virtual networks.
-customer_vnet_prefixes[owner] contains p if {
-	some vid, ps in topology.vnet_prefixes
-	owner := customers.of_id(vid)
-	some p in ps
-}
-
 # The private sources of inbound Allow rules that are outside the customer's known ranges.
 foreign_sources(n, owner, onprem) := sort([sprintf("%s (rule %s)", [p, r.name]) |
 	some r in values.list(n, ["properties", "securityRules"])
@@ -54,7 +47,7 @@ foreign_sources(n, owner, onprem) := sort([sprintf("%s (rule %s)", [p, r.name]) 
 	net.cidr(p)
 	net.is_private(p)
 	not inside_any(p, onprem)
-	not inside_any(p, object.get(customer_vnet_prefixes, owner, set()))
+	not inside_customer_vnet(p, owner)
 ])
 
 inside_any(p, prefixes) if {
@@ -62,9 +55,10 @@ inside_any(p, prefixes) if {
 	net.within(q, p)
 }
 
-circuit_connected(nsg_id) if {
-	some sid in topology.nsg_subnets[nsg_id]
-	topology.vnet_circuits[topology.vnet_of_subnet(sid)]
+# True when a virtual network of the customer has a prefix containing p.
+inside_customer_vnet(p, owner) if {
+	some [vid, _] in topology.vnets_containing(p)
+	customers.of_id(vid) == owner
 }
 
 deny contains {
@@ -73,8 +67,8 @@ deny contains {
 	"evidence": {"customer": owner, "sources": sources},
 } if {
 	some n in res.of_type(res.nsg_type)
+	topology.circuit_nsgs[lower(n.id)]
 	owner := customers.of_id(n.id)
-	circuit_connected(lower(n.id))
 	onprem := customers.requirements(owner).onpremises_prefixes
 	count(onprem) > 0
 	sources := foreign_sources(n, owner, onprem)
@@ -86,8 +80,8 @@ unknown contains {
 	"message": sprintf("NSG %s admits private sources outside customer %s's virtual networks, and the customer's on-premises prefixes are not configured: %s", [n.name, owner, concat(", ", sources)]),
 } if {
 	some n in res.of_type(res.nsg_type)
+	topology.circuit_nsgs[lower(n.id)]
 	owner := customers.of_id(n.id)
-	circuit_connected(lower(n.id))
 	count(customers.requirements(owner).onpremises_prefixes) == 0
 	sources := foreign_sources(n, owner, [])
 	count(sources) > 0

@@ -28,3 +28,9 @@ test_without_configured_onpremises_prefixes_it_is_unknown if {
 	count(rule.deny) == 0 with input as estate("172.31.0.0/16")
 	fx.ids(rule.unknown) == {lower(nsg_id)} with input as estate("172.31.0.0/16")
 }
+
+test_a_source_inside_another_customers_network_or_wider_than_the_customers_fails if {
+	other := array.concat(estate("10.9.1.0/24").resources, [fx.vnet(fx.sub_b, "fabrikam", ["10.9.0.0/16"], [], {})])
+	fx.ids(rule.deny) == {lower(nsg_id)} with input as fx.snapshot_for(fx.customers, other) with data.erguard.config.customers as onprem
+	fx.ids(rule.deny) == {lower(nsg_id)} with input as estate("10.0.0.0/8") with data.erguard.config.customers as onprem
+}
