@@ -31,6 +31,7 @@
 package erguard.rules.isolation.nsg_virtual_network_tag_connect_through
 
 import data.erguard.lib.customers
+import data.erguard.lib.net
 import data.erguard.lib.resources as res
 import data.erguard.lib.topology
 import data.erguard.lib.values
@@ -41,21 +42,15 @@ deny contains {
 	"evidence": {"customer": owner, "rules": rules},
 } if {
 	some n in res.of_type(res.nsg_type)
+	topology.circuit_nsgs[lower(n.id)]
 	owner := customers.of_id(n.id)
 	customers.model(owner) == "connect-through"
-	circuit_connected(lower(n.id))
 	rules := sort([values.text(r.name) |
 		some r in values.list(n, ["properties", "securityRules"])
 		values.lc(object.get(r, ["properties", "direction"], "")) == "inbound"
 		values.lc(object.get(r, ["properties", "access"], "")) == "allow"
-		some p in array.concat([object.get(r, ["properties", "sourceAddressPrefix"], "")], object.get(r, ["properties", "sourceAddressPrefixes"], []))
-		lower(p) == "virtualnetwork"
+		some p in array.concat([object.get(r, ["properties", "sourceAddressPrefix"], "")], net.list_of(object.get(r, ["properties", "sourceAddressPrefixes"], [])))
+		values.lc(p) == "virtualnetwork"
 	])
 	count(rules) > 0
-}
-
-# True when a subnet the NSG protects lies in a virtual network reached through a circuit.
-circuit_connected(nsg) if {
-	some sid in topology.nsg_subnets[nsg]
-	topology.vnet_circuits[topology.vnet_of_subnet(sid)]
 }

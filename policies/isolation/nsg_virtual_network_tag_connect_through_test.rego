@@ -22,3 +22,10 @@ test_the_virtual_network_tag_fails_for_a_connect_through_customer if {
 test_the_virtual_network_tag_passes_for_a_connect_to_customer if {
 	count(rule.deny) == 0 with input as estate(fx.sub_b, "VirtualNetwork")
 }
+
+test_the_virtual_network_tag_fails_beside_source_prefixes_unknown_before_deployment if {
+	unknown := {"$unknown": "azurerm_network_security_rule.in.source_address_prefixes"}
+	rules := [fx.security_rule("from-onprem", "Allow", 100, {"properties": {"sourceAddressPrefix": "VirtualNetwork", "sourceAddressPrefixes": unknown}})]
+	resources := array.concat(array.slice(estate(fx.sub_a, "").resources, 0, 3), [fx.nsg(fx.sub_a, "nsg-app", rules, {})])
+	fx.ids(rule.deny) == {lower(fx.nsg_id(fx.sub_a, "nsg-app"))} with input as fx.snapshot_for(fx.customers, resources)
+}
