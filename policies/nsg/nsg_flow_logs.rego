@@ -68,8 +68,8 @@ targets contains lower(f.properties.targetResourceId) if {
 logged(nsg) if targets[nsg]
 
 logged(nsg) if {
-	some sid in topology.nsg_subnets[nsg]
-	targets[topology.vnet_of_subnet(sid)]
+	some vnet in topology.nsg_vnets[nsg]
+	targets[vnet]
 }
 
 deny contains {
