@@ -78,6 +78,12 @@ route_table_subnets[lower(t.id)] contains lower(s.id) if {
 	is_string(s.id)
 }
 
+# The virtual networks of the subnets each route table is associated with.
+route_table_vnets[rt] contains vnet_of_subnet(sid) if {
+	some rt, sids in route_table_subnets
+	some sid in sids
+}
+
 # --- gateways and connections -----------------------------------------------------------
 
 # The virtual network each virtual network gateway is deployed in (from its ipConfigurations).

@@ -178,3 +178,7 @@ test_nsgs_know_the_vnets_of_their_subnets_and_whether_a_circuit_reaches_them if 
 	topology.nsg_vnets[nsg] == {hub_id} with input as estate
 	topology.circuit_nsgs[nsg] with input as estate
 }
+
+test_route_tables_know_the_vnets_of_their_subnets if {
+	topology.route_table_vnets[lower(fx.route_table_id(fx.sub_a, "rt-app"))] == {hub_id} with input as estate
+}
