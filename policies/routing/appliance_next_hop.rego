@@ -40,23 +40,24 @@
 #     mcsb: [NS-1]
 package erguard.rules.routing.appliance_next_hop
 
-import data.erguard.lib.net
 import data.erguard.lib.resources as res
 import data.erguard.lib.topology
 import data.erguard.lib.values
 
 appliance_routes(t) := [r | some r in values.list(t, ["properties", "routes"]); values.lc(object.get(r, ["properties", "nextHopType"], "")) == "virtualappliance"]
 
-# The virtual networks a route table's subnets can forward to: their own and their peers.
-reachable(t) := {v | some sid in topology.route_table_subnets[t]; v := topology.vnet_of_subnet(sid)} | {peer |
-	some sid in topology.route_table_subnets[t]
-	some peer in topology.vnet_peers[topology.vnet_of_subnet(sid)]
+# True when an address lies in a virtual network a route table's subnets can forward to: their
+# own or one peered with it.
+inside_known(t, ip) if {
+	some [vnet, _] in topology.vnets_containing(ip)
+	reachable(t, vnet)
 }
 
-inside_known(t, ip) if {
-	some v in reachable(t)
-	some p in object.get(topology.vnet_prefixes, v, [])
-	net.within(p, ip)
+reachable(t, vnet) if topology.route_table_vnets[t][vnet]
+
+reachable(t, vnet) if {
+	some own in topology.route_table_vnets[t]
+	topology.vnet_peers[own][vnet]
 }
 
 deny contains {

@@ -22,3 +22,9 @@ test_a_missing_next_hop_fails if {
 test_a_next_hop_outside_reachable_networks_is_unknown if {
 	fx.ids(rule.unknown) == {lower(table("10.9.3.4").id)} with input as fx.snapshot([hub, spoke, table("10.9.3.4")])
 }
+
+test_a_next_hop_in_the_own_network_passes_and_one_in_an_unpeered_network_is_unknown if {
+	other := fx.vnet(fx.sub_a, "other", ["10.9.0.0/16"], [], {})
+	count(rule.unknown) == 0 with input as fx.snapshot([hub, spoke, other, table("10.1.0.4")])
+	fx.ids(rule.unknown) == {lower(table("10.9.3.4").id)} with input as fx.snapshot([hub, spoke, other, table("10.9.3.4")])
+}
