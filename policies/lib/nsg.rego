@@ -94,10 +94,9 @@ port_covered(d, p) if {
 # Subnet names that need no NSG or must not have one (compared case-insensitively).
 exempt_subnets := {lower(s) | some s in config.get(["nsg", "exempt_subnets"], [])}
 
-# True when every association of an NSG is with an exempt subnet (and there is at least one).
-only_exempt(nsg_id) if {
-	subnets := topology.nsg_subnets[nsg_id]
-	count(subnets) > 0
+# NSGs whose every association is with an exempt subnet (and that have at least one).
+exempt_only contains nsg_id if {
+	some nsg_id, subnets in topology.nsg_subnets
 	not topology.nsg_nics[nsg_id]
 	every sid in subnets {
 		lower(res.name_of(sid)) in exempt_subnets

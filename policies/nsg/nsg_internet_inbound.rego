@@ -69,7 +69,7 @@ deny contains {
 	"evidence": {"rules": names},
 } if {
 	some n in res.of_type(res.nsg_type)
-	not nsg.only_exempt(lower(n.id))
+	not nsg.exempt_only[lower(n.id)]
 	names := sort([values.text(r.name) | some r in nsg.internet_rules(lower(n.id)); not public_only(r)])
 	count(names) > 0
 }

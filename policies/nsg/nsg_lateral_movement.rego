@@ -65,7 +65,7 @@ deny contains {
 	"evidence": {"ports": open},
 } if {
 	some n in res.of_type(res.nsg_type)
-	not nsg.only_exempt(lower(n.id))
+	not nsg.exempt_only[lower(n.id)]
 	rules := [r | some r in values.list(n, ["properties", "securityRules"]); nsg.direction(r) == "outbound"; towards_vnet(r)]
 	not values.has_unknown(rules)
 	open := sort([p | some p in config.get(["nsg", "lateral_ports"], []); not blocked(rules, p)])
