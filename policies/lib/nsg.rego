@@ -17,9 +17,12 @@ access(r) := values.lc(object.get(r, ["properties", "access"], ""))
 
 priority(r) := object.get(r, ["properties", "priority"], 4096)
 
-# True when a rule's sources include an Internet-equivalent prefix.
+# True when a rule's sources (sourceAddressPrefix or one of sourceAddressPrefixes) include an
+# Internet-equivalent prefix.
+from_internet(r) if net.is_internet(object.get(r, ["properties", "sourceAddressPrefix"], ""))
+
 from_internet(r) if {
-	some p in net.sources(r)
+	some p in net.list_of(object.get(r, ["properties", "sourceAddressPrefixes"], []))
 	net.is_internet(p)
 }
 
@@ -28,10 +31,7 @@ from_internet(r) if {
 # asks; most NSGs have none, and cost one pass over their rules.
 internet_allowed[lower(n.id)] := rs if {
 	some n in res.of_type(res.nsg_type)
-	rules := values.list(n, ["properties", "securityRules"])
-	some r in rules
-	from_internet(r)
-	rs := internet_allows(rules)
+	rs := internet_allows(values.list(n, ["properties", "securityRules"]))
 	count(rs) > 0
 }
 
@@ -42,8 +42,8 @@ internet_rules(nsg) := object.get(internet_allowed, nsg, [])
 # the Internet hides completely (for all their ports and protocols).
 internet_allows(rules) := [r |
 	some r in rules
-	direction(r) == "inbound"
 	access(r) == "allow"
+	direction(r) == "inbound"
 	from_internet(r)
 	not hidden(r, rules)
 ]
