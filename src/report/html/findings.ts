@@ -89,20 +89,30 @@ ${rule && rule.references.length > 0 ? html`<p class="references">References: ${
 }
 
 // Empty attributes are left out: a filter on them never matches, as an empty value would not.
+// Few elements per finding: a browser builds a hundred thousand of them.
 function finding(e: ResultEntry, group: RuleTally, file: string): SafeHtml {
-  const tags = e.tags ? Object.entries(e.tags) : [];
+  const facts: SafeHtml[] = [];
+  const fact = (label: string, value: HtmlValue, mono = false) => facts.push(html`<dt>${label}</dt><dd${mono ? html` class="mono"` : ""}>${value}</dd>`);
+  if (e.resourceId !== null) fact("Resource", e.resourceId, true);
+  if (e.customer !== undefined) fact("Customer", e.customer);
+  fact("Finding", e.message || group.rule?.title || "");
+  fact("Location", location(e, file), true);
+  if (e.tags && Object.keys(e.tags).length > 0) fact("Tags", Object.entries(e.tags).map(([k, v]) => `${k} = ${v}`).join(", "), true);
+  if (e.waiver) fact(e.waiver.expired ? "Expired waiver" : "Waiver", `${e.waiver.reason} — ${e.waiver.owner}, ${e.waiver.expired ? "expired" : "expires"} ${e.waiver.expires}`);
+  if (e.attestation) fact("Attestation", html`${e.attestation.attestedBy}, ${e.attestation.date}: ${link(e.attestation.evidence)}`);
+  const evidence = e.evidence ? Object.entries(e.evidence) : [];
   return html`<article class="finding s-${e.severity}" data-severity="${e.severity}" data-baseline="${e.baseline}"${e.customer !== undefined ? html` data-customer="${e.customer}"` : ""} data-status="${e.status}"${e.baselineState ? html` data-state="${e.baselineState}"` : ""}>
 <h4><span class="badge st-${e.status}">${e.status}</span>${e.baselineState ? html` <span class="badge state-${e.baselineState}">${e.baselineState}</span>` : ""} <code>${e.ruleId}</code> ${e.resourceName ?? e.resourceId ?? "—"}</h4>
-<dl>${e.resourceId !== null ? html`<dt>Resource</dt><dd><code>${e.resourceId}</code></dd>` : ""}${e.customer !== undefined ? html`<dt>Customer</dt><dd>${e.customer}</dd>` : ""}<dt>Finding</dt><dd>${e.message || group.rule?.title || ""}</dd><dt>Location</dt><dd>${location(e, file)}</dd>${tags.length > 0 ? html`<dt>Tags</dt><dd>${tags.map(([k, v], i) => html`${i > 0 ? ", " : ""}<code>${k}</code> = <code>${v}</code>`)}</dd>` : ""}${e.waiver ? html`<dt>${e.waiver.expired ? "Expired waiver" : "Waiver"}</dt><dd>${e.waiver.reason} — ${e.waiver.owner}, ${e.waiver.expired ? "expired" : "expires"} ${e.waiver.expires}</dd>` : ""}${e.attestation ? html`<dt>Attestation</dt><dd>${e.attestation.attestedBy}, ${e.attestation.date}: ${link(e.attestation.evidence)}</dd>` : ""}</dl>
-${e.evidence && Object.keys(e.evidence).length > 0 ? html`<details><summary>Evidence</summary><table class="evidence">${Object.entries(e.evidence).map(([k, v]) => html`<tr><th><code>${k}</code></th><td><code>${text(v)}</code></td></tr>`)}</table></details>\n` : ""}</article>
+<dl>${facts}</dl>
+${evidence.length > 0 ? html`<details><summary>Evidence</summary><dl class="evidence mono">${evidence.map(([k, v]) => html`<dt>${k}</dt><dd>${text(v)}</dd>`)}</dl></details>\n` : ""}</article>
 `;
 }
 
 function location(e: ResultEntry, file: string): HtmlValue {
   if (e.origin) {
-    return html`<code>${e.origin.file}${e.origin.line !== undefined ? `:${e.origin.line}` : ""}</code>${e.origin.address ? html` <span class="muted">(${e.origin.address})</span>` : ""}`;
+    return html`${e.origin.file}${e.origin.line !== undefined ? `:${e.origin.line}` : ""}${e.origin.address ? html` <span class="muted">(${e.origin.address})</span>` : ""}`;
   }
-  return html`<code>${file}${e.snapshotLine !== undefined ? `:${e.snapshotLine}` : ""}</code>`;
+  return `${file}${e.snapshotLine !== undefined ? `:${e.snapshotLine}` : ""}`;
 }
 
 // Per rule, how many resources passed and which (the first PASS_LIST_LIMIT of them).

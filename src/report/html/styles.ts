@@ -46,6 +46,8 @@ table.controls td:first-child { min-width: 17rem; }
 .filters input[type="search"] { min-width: 16rem; }
 .filters output { margin-left: auto; font-size: .9rem; }
 .finding { border: 1px solid var(--line); border-left: 6px solid var(--line); border-radius: 6px; padding: .75rem 1rem; margin: .75rem 0; break-inside: avoid; }
+/* A large estate's report holds a hundred thousand findings: lay out only those in view. */
+.finding { content-visibility: auto; contain-intrinsic-size: auto 11rem; }
 .finding.s-critical { border-left-color: var(--critical); } .finding.s-high { border-left-color: var(--high); }
 .finding.s-medium { border-left-color: var(--medium); } .finding.s-low { border-left-color: var(--low); } .finding.s-info { border-left-color: var(--info); }
 .finding h4 { margin: 0; font-size: 1rem; }
@@ -59,8 +61,7 @@ table.controls td:first-child { min-width: 17rem; }
 details.passed { margin: .3rem 0; }
 .passed-list { columns: 3 16rem; margin: .3rem 0; padding-left: 1.2rem; font-size: .9rem; }
 .passed-list li { break-inside: avoid; overflow-wrap: anywhere; }
-.evidence td, .evidence th { padding: .15rem .4rem; font-size: .85rem; }
-.evidence th { width: 14rem; }
+.finding dl.evidence { margin-top: .25rem; font-size: .8rem; }
 details summary { cursor: pointer; color: var(--muted); }
 tr.expired td { background: #fff1f0; }
 tr.expired td:first-child { box-shadow: inset 4px 0 0 var(--fail); }
