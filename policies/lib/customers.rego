@@ -48,9 +48,11 @@ by_resource[id] := name if {
 
 # The customer of a resource id: the resource's when the snapshot holds it, else its
 # subscription's.
-of_id(id) := by_resource[lower(id)]
-
-of_id(id) := by_subscription[res.subscription_of_id(id)] if not res.by_id[lower(id)]
+of_id(id) := owner if {
+	owner := by_resource[lower(id)]
+} else := by_subscription[res.subscription_of_id(id)] if {
+	not res.by_id[lower(id)]
+}
 
 # The connection model of a customer (connect-through or connect-to), when known.
 model(name) := by_name[name].model
@@ -76,6 +78,8 @@ requirements(name) := object.union(config.settings.customer_defaults, object.get
 
 # The requirements that apply to the customer of a resource id, or the defaults for a resource
 # no customer owns.
-requirements_of_id(id) := requirements(of_id(id))
-
-requirements_of_id(id) := config.settings.customer_defaults if not of_id(id)
+requirements_of_id(id) := requirements(owner) if {
+	owner := of_id(id)
+} else := config.settings.customer_defaults if {
+	not of_id(id)
+}

@@ -9,10 +9,9 @@ import data.erguard.lib.resources as res
 import data.erguard.lib.values
 
 # The SKU name of a gateway.
-sku(gw) := gw.properties.sku.name if is_string(gw.properties.sku.name)
-
-sku(gw) := gw.sku.name if {
-	not is_string(object.get(gw, ["properties", "sku", "name"], null))
+sku(gw) := gw.properties.sku.name if {
+	is_string(gw.properties.sku.name)
+} else := gw.sku.name if {
 	is_string(gw.sku.name)
 }
 

@@ -33,9 +33,7 @@ destination_ports(rule) := {p |
 	p != ""
 }
 
-list_of(v) := v if is_array(v)
-
-list_of(v) := [] if not is_array(v)
+list_of(v) := v if is_array(v) else := []
 
 # A port range as [low, high]: "*" is every port, "a-b" a range, "n" one port.
 port_range(p) := [0, 65535] if trim_space(sprintf("%v", [p])) == "*"
@@ -69,17 +67,11 @@ cidr(p) := c if {
 	net.cidr_is_valid(c)
 }
 
-normalised(p) := p if indexof(p, "/") != -1
-
-normalised(p) := concat("", [p, "/32"]) if {
-	indexof(p, "/") == -1
+normalised(p) := p if {
+	indexof(p, "/") != -1
+} else := concat("", [p, "/32"]) if {
 	indexof(p, ":") == -1
-}
-
-normalised(p) := concat("", [p, "/128"]) if {
-	indexof(p, "/") == -1
-	indexof(p, ":") != -1
-}
+} else := concat("", [p, "/128"])
 
 # True when two prefixes share an address (prefixes of different IP versions never do).
 overlaps(a, b) if {
@@ -98,9 +90,7 @@ within(outer, inner) if {
 }
 
 # The IP version of a CIDR: 4 or 6.
-family(c) := 6 if indexof(c, ":") != -1
-
-family(c) := 4 if indexof(c, ":") == -1
+family(c) := 6 if indexof(c, ":") != -1 else := 4
 
 # Private and shared address space (RFC 1918, RFC 6598, RFC 4193).
 private_ranges := ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10", "fc00::/7"]

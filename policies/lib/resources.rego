@@ -63,9 +63,7 @@ of_type(t) := object.get(by_type, t, {})
 get(ref) := by_id[ref_id(ref)]
 
 # The lower-case id of a reference: ARM writes {"id": "…"}; some IaC values are bare ids.
-ref_id(ref) := lower(ref.id) if is_string(ref.id)
-
-ref_id(ref) := lower(ref) if is_string(ref)
+ref_id(ref) := lower(ref.id) if is_string(ref.id) else := lower(ref) if is_string(ref)
 
 # The id of the parent of a child resource id: …/virtualNetworks/v/subnets/s → …/virtualNetworks/v.
 parent_id(id) := regex.replace(lower(id), `/[^/]+/[^/]+$`, "")
@@ -80,9 +78,7 @@ subscription_of_id(id) := parts[2] if {
 }
 
 # The subscription of a resource from its subscriptionId, else from its id.
-subscription_key(subscription_id, id) := lower(subscription_id) if is_string(subscription_id)
-
-subscription_key(subscription_id, id) := subscription_of_id(id) if not is_string(subscription_id)
+subscription_key(subscription_id, id) := lower(subscription_id) if is_string(subscription_id) else := subscription_of_id(id)
 
 # A tag's value from a resource's tags, with the key compared case-insensitively (Azure tag
 # names are case-insensitive).

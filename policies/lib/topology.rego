@@ -26,10 +26,9 @@ subnets[sid] := {
 }
 
 # A subnet's id; IaC may not know it before deployment, so it is built from the names then.
-subnet_id(vnet_id, id, name) := lower(id) if is_string(id)
-
-subnet_id(vnet_id, id, name) := lower(concat("/", [vnet_id, "subnets", name])) if {
-	not is_string(id)
+subnet_id(vnet_id, id, name) := lower(id) if {
+	is_string(id)
+} else := lower(concat("/", [vnet_id, "subnets", name])) if {
 	is_string(name)
 }
 
@@ -236,18 +235,16 @@ port_circuits[lower(p.id)] contains res.ref_id(c) if {
 
 # The bandwidth of a circuit in Mbps: a provider circuit's bandwidthInMbps, a Direct circuit's
 # bandwidthInGbps.
-bandwidth_mbps(c) := c.properties.serviceProviderProperties.bandwidthInMbps if is_number(c.properties.serviceProviderProperties.bandwidthInMbps)
-
-bandwidth_mbps(c) := c.properties.bandwidthInGbps * 1000 if {
-	not is_number(object.get(c, ["properties", "serviceProviderProperties", "bandwidthInMbps"], null))
+bandwidth_mbps(c) := c.properties.serviceProviderProperties.bandwidthInMbps if {
+	is_number(c.properties.serviceProviderProperties.bandwidthInMbps)
+} else := c.properties.bandwidthInGbps * 1000 if {
 	is_number(c.properties.bandwidthInGbps)
 }
 
 # The peering location of a circuit: its provider's, or its Direct port's.
-peering_location(c) := lower(c.properties.serviceProviderProperties.peeringLocation) if is_string(c.properties.serviceProviderProperties.peeringLocation)
-
-peering_location(c) := lower(port.properties.peeringLocation) if {
-	not is_string(object.get(c, ["properties", "serviceProviderProperties", "peeringLocation"], null))
+peering_location(c) := lower(c.properties.serviceProviderProperties.peeringLocation) if {
+	is_string(c.properties.serviceProviderProperties.peeringLocation)
+} else := lower(port.properties.peeringLocation) if {
 	port := res.get(c.properties.expressRoutePort)
 	is_string(port.properties.peeringLocation)
 }

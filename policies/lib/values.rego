@@ -38,12 +38,8 @@ list(obj, path) := v if {
 
 # A value in lower case when it is a string, else "" (an unknown marker or a wrong type never
 # matches a comparison, and never raises an error even with strict builtin errors).
-lc(v) := lower(v) if is_string(v)
-
-lc(v) := "" if not is_string(v)
+lc(v) := lower(v) if is_string(v) else := ""
 
 # A value as text for messages: strings as they are, anything else as Rego prints it (so that
 # concat never meets an unknown marker or a number).
-text(v) := v if is_string(v)
-
-text(v) := sprintf("%v", [v]) if not is_string(v)
+text(v) := v if is_string(v) else := sprintf("%v", [v])
