@@ -57,8 +57,11 @@ export function evaluateSnapshot(input: EvaluateInput): Results {
 
   const byId = new Map<string, Resource>();
   const byType = new Map<string, Resource[]>();
+  const lowerIds = new Map<Resource, string>();
   for (const r of snapshot.resources) {
-    byId.set(r.id.toLowerCase(), r);
+    const lowerId = r.id.toLowerCase();
+    lowerIds.set(r, lowerId);
+    byId.set(lowerId, r);
     const t = r.type.toLowerCase();
     const list = byType.get(t);
     if (list) list.push(r);
@@ -158,7 +161,7 @@ export function evaluateSnapshot(input: EvaluateInput): Results {
       entries.push(entry(rule, r, key === "" ? null : list[0]!.resource, "unknown", messageOf(list), evidenceOf(list)));
     }
     for (const r of inScope) {
-      if (!named.has(r.id.toLowerCase())) entries.push(entry(rule, r, null, "pass", ""));
+      if (!named.has(lowerIds.get(r)!)) entries.push(entry(rule, r, null, "pass", ""));
     }
     input.onRule?.(i + 1, rules.length, rule);
   });

@@ -218,7 +218,11 @@ const hasOwn = Object.prototype.hasOwnProperty;
 export function objectGet(o: ObjectValue, key: Value): Value | undefined {
   if (o instanceof RegoObject) return o.get(key);
   if (typeof key !== "string") return undefined;
-  return hasOwn.call(o, key) ? (o as JsonObject)[key] : undefined;
+  // One lookup: what an object inherits from Object.prototype is a function (or, for
+  // __proto__, the prototype), which no JSON or Rego value is.
+  const v = (o as JsonObject)[key];
+  if (v === undefined || typeof v === "function") return undefined;
+  return key === "__proto__" && !hasOwn.call(o, key) ? undefined : v;
 }
 
 export function objectHas(o: ObjectValue, key: Value): boolean {
