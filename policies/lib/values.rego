@@ -11,16 +11,19 @@ is_unknown(v) if {
 	is_string(v["$unknown"])
 }
 
-# True when the value at `path` in `obj`, or any object on the way to it, is unknown.
+# True when the value at `path` in `obj`, or any object on the way to it, is unknown: one of
+# them has a string at key "$unknown" (is_unknown, read with one object.get per level).
 unknown_at(obj, path) if {
 	some i in numbers.range(0, count(path))
-	is_unknown(object.get(obj, array.slice(path, 0, i), null))
+	is_string(object.get(obj, array.concat(array.slice(path, 0, i), ["$unknown"]), null))
 }
 
-# True when an unknown marker occurs anywhere inside a value.
+# True when an unknown marker occurs anywhere inside a value (is_unknown, inlined: it runs on
+# every nested value).
 has_unknown(x) if {
 	walk(x, [_, v])
-	is_unknown(v)
+	is_object(v)
+	is_string(v["$unknown"])
 }
 
 # True when a property is a non-empty string: a secret collection replaced by "<redacted>" was

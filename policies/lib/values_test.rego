@@ -34,3 +34,10 @@ test_lists_default_to_empty if {
 	values.list({"a": "no"}, ["a"]) == []
 	values.list({}, ["a"]) == []
 }
+
+test_only_objects_are_unknown_on_the_way_to_a_value if {
+	not values.unknown_at({"a": ["$unknown"]}, ["a", "b"])
+	not values.unknown_at({"a": "$unknown"}, ["a"])
+	values.unknown_at({"$unknown": "x"}, [])
+	not values.has_unknown(["$unknown", {"a": "$unknown"}, {"$unknown": 1}])
+}
