@@ -35,6 +35,12 @@ internet_allowed[lower(n.id)] := rs if {
 	count(rs) > 0
 }
 
+# NSGs whose security rules hold a value not known before deployment (lower-case ids).
+rules_unknown contains lower(n.id) if {
+	some n in res.of_type(res.nsg_type)
+	values.has_unknown(object.get(n, ["properties", "securityRules"], []))
+}
+
 # The Internet-admitting rules of an NSG (lower-case id), empty when it has none.
 internet_rules(nsg) := object.get(internet_allowed, nsg, [])
 

@@ -99,7 +99,7 @@ unknown contains {
 	"message": sprintf("the outbound rules of NSG %s hold values not known before deployment", [n.name]),
 } if {
 	some n in res.of_type(res.nsg_type)
-	values.has_unknown(object.get(n, ["properties", "securityRules"], []))
+	nsg.rules_unknown[lower(n.id)]
 	not denied[lower(n.id)]
 }
 

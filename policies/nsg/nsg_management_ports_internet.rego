@@ -58,7 +58,6 @@ package erguard.rules.nsg.nsg_management_ports_internet
 import data.erguard.lib.config
 import data.erguard.lib.nsg
 import data.erguard.lib.resources as res
-import data.erguard.lib.values
 
 deny contains {
 	"resource": n.id,
@@ -80,7 +79,7 @@ unknown contains {
 } if {
 	some n in res.of_type(res.nsg_type)
 	not denied[lower(n.id)]
-	values.has_unknown(object.get(n, ["properties", "securityRules"], []))
+	nsg.rules_unknown[lower(n.id)]
 }
 
 denied contains lower(f.resource) if some f in deny

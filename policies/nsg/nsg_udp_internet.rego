@@ -54,7 +54,7 @@ unknown contains {
 } if {
 	some n in res.of_type(res.nsg_type)
 	not denied[lower(n.id)]
-	values.has_unknown(object.get(n, ["properties", "securityRules"], []))
+	nsg.rules_unknown[lower(n.id)]
 }
 
 denied contains lower(f.resource) if some f in deny
