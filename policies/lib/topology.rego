@@ -13,13 +13,8 @@ import data.erguard.lib.values
 
 # --- subnets ----------------------------------------------------------------------------
 
-# subnets[subnet id] = {"id", "name", "vnet" (lower-case id), "properties"}.
-subnets[sid] := {
-	"id": sid,
-	"name": object.get(s, "name", res.name_of(sid)),
-	"vnet": lower(v.id),
-	"properties": object.get(s, "properties", {}),
-} if {
+# subnets[subnet id] = {"vnet" (lower-case id), "properties"}.
+subnets[sid] := {"vnet": lower(v.id), "properties": object.get(s, "properties", {})} if {
 	some v in res.of_type(res.vnet_type)
 	some s in values.list(v, ["properties", "subnets"])
 	sid := subnet_id(v.id, object.get(s, "id", null), object.get(s, "name", null))

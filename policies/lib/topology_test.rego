@@ -61,7 +61,6 @@ test_subnets_know_their_vnet_nsg_and_route_table if {
 	app := lower(concat("/", [fx.vnet_id(fx.sub_a, "hub"), "subnets", "app"]))
 	s := topology.subnets[app] with input as estate
 	s.vnet == hub_id
-	s.name == "app"
 	topology.subnet_nsg[app] == lower(fx.nsg_id(fx.sub_a, "nsg-app")) with input as estate
 	topology.subnet_route_table[app] == lower(fx.route_table_id(fx.sub_a, "rt-app")) with input as estate
 }
