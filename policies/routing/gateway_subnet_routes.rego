@@ -49,9 +49,11 @@ import data.erguard.lib.resources as res
 import data.erguard.lib.topology
 import data.erguard.lib.values
 
+# (Subnet ids are lower case: one whose name is GatewaySubnet ends with it.)
 on_gateway_subnet(t) if {
 	some sid in topology.route_table_subnets[lower(t.id)]
-	lower(res.name_of(sid)) == "gatewaysubnet"
+	endswith(sid, "gatewaysubnet")
+	res.name_of(sid) == "gatewaysubnet"
 }
 
 problems(t) := {"a default route (0.0.0.0/0)" |
