@@ -40,21 +40,20 @@ import data.erguard.lib.nsg
 import data.erguard.lib.resources as res
 import data.erguard.lib.values
 
-setting(s) := object.get(s, ["properties", "defaultOutboundAccess"], null)
-
-open(s) if setting(s) == true
-
-open(s) if {
-	setting(s) == null
-	not res.iac
+# How a subnet reaches the Internet by default: "open" (defaultOutboundAccess true, or unset in
+# a live snapshot, where older subnets default to access), "undecided" (not known before
+# deployment, or unset in a template or plan, whose default depends on the API version), or
+# undefined (closed).
+outbound(s) := "open" if {
+	object.get(s, ["properties", "defaultOutboundAccess"], null) == true
+} else := unset if {
+	object.get(s, ["properties", "defaultOutboundAccess"], null) == null
+} else := "undecided" if {
+	values.is_unknown(object.get(s, ["properties", "defaultOutboundAccess"], null))
 }
 
-undecided(s) if values.is_unknown(setting(s))
-
-undecided(s) if {
-	setting(s) == null
-	res.iac
-}
+# The state of a subnet that leaves the setting out.
+unset := "undecided" if res.iac else := "open"
 
 subnets(v) := [s | some s in values.list(v, ["properties", "subnets"]); not values.lc(object.get(s, "name", "")) in nsg.exempt_subnets]
 
@@ -64,7 +63,7 @@ deny contains {
 	"evidence": {"subnets": names},
 } if {
 	some v in res.of_type(res.vnet_type)
-	names := sort([values.text(s.name) | some s in subnets(v); open(s)])
+	names := sort([values.text(s.name) | some s in subnets(v); outbound(s) == "open"])
 	count(names) > 0
 }
 
@@ -73,7 +72,7 @@ unknown contains {
 	"message": sprintf("whether subnets of virtual network %s have default outbound access is not known from this source: %s", [v.name, concat(", ", names)]),
 } if {
 	some v in res.of_type(res.vnet_type)
-	count([s | some s in subnets(v); open(s)]) == 0
-	names := sort([values.text(object.get(s, "name", "?")) | some s in subnets(v); undecided(s)])
+	count([s | some s in subnets(v); outbound(s) == "open"]) == 0
+	names := sort([values.text(object.get(s, "name", "?")) | some s in subnets(v); outbound(s) == "undecided"])
 	count(names) > 0
 }

@@ -27,3 +27,10 @@ test_a_template_without_the_setting_is_unknown if {
 	count(rule.deny) == 0 with input as fx.iac([v])
 	fx.ids(rule.unknown) == {lower(v.id)} with input as fx.iac([v])
 }
+
+test_a_setting_not_known_before_deployment_is_unknown if {
+	v := vnet({"defaultOutboundAccess": {"$unknown": "azurerm_subnet.app.default_outbound_access_enabled"}})
+	count(rule.deny) == 0 with input as fx.iac([v])
+	fx.ids(rule.unknown) == {lower(v.id)} with input as fx.iac([v])
+	count(rule.unknown) == 0 with input as fx.iac([vnet({"defaultOutboundAccess": false})])
+}
