@@ -55,8 +55,8 @@ deny contains {
 	some v in res.of_type(res.vnet_type)
 	names := sort([values.text(s.name) |
 		some s in values.list(v, ["properties", "subnets"])
-		checked(s)
 		object.get(s, ["properties", "networkSecurityGroup"], null) == null
+		checked(s)
 	])
 	count(names) > 0
 }
@@ -69,8 +69,8 @@ unknown contains {
 	not denied[lower(v.id)]
 	names := sort([values.text(object.get(s, "name", "?")) |
 		some s in values.list(v, ["properties", "subnets"])
-		checked(s)
 		values.unknown_at(s, ["properties", "networkSecurityGroup", "id"])
+		checked(s)
 	])
 	count(names) > 0
 }
