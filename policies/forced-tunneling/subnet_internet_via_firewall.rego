@@ -74,11 +74,17 @@ table_state(routes) := "ok" if {
 	values.has_unknown(routes)
 } else := "missing"
 
-subnets_in(v, state) := sort([values.text(s.name) |
+# The checked (not exempt) subnets of each protected network with the state of their route,
+# computed once for the three lookups below.
+subnet_states[lower(v.id)] := [[s, route_state(s)] |
 	some s in values.list(v, ["properties", "subnets"])
 	not values.lc(object.get(s, "name", "")) in nsg.exempt_subnets
-	route_state(s) == state
-])
+] if {
+	some v in res.of_type(res.vnet_type)
+	protected[lower(v.id)]
+}
+
+subnets_in(vid, state) := sort([values.text(s.name) | some [s, st] in subnet_states[vid]; st == state])
 
 deny contains {
 	"resource": v.id,
@@ -87,7 +93,7 @@ deny contains {
 } if {
 	some v in res.of_type(res.vnet_type)
 	protected[lower(v.id)]
-	names := subnets_in(v, "missing")
+	names := subnets_in(lower(v.id), "missing")
 	count(names) > 0
 }
 
@@ -97,7 +103,7 @@ unknown contains {
 } if {
 	some v in res.of_type(res.vnet_type)
 	protected[lower(v.id)]
-	count(subnets_in(v, "missing")) == 0
-	names := subnets_in(v, "unknown")
+	count(subnets_in(lower(v.id), "missing")) == 0
+	names := subnets_in(lower(v.id), "unknown")
 	count(names) > 0
 }
