@@ -32,6 +32,7 @@ package erguard.rules.isolation.nsg_virtual_network_tag_connect_through
 
 import data.erguard.lib.customers
 import data.erguard.lib.net
+import data.erguard.lib.nsg
 import data.erguard.lib.resources as res
 import data.erguard.lib.topology
 import data.erguard.lib.values
@@ -46,9 +47,7 @@ deny contains {
 	owner := customers.of_id(n.id)
 	customers.model(owner) == "connect-through"
 	rules := sort([values.text(r.name) |
-		some r in values.list(n, ["properties", "securityRules"])
-		values.lc(object.get(r, ["properties", "direction"], "")) == "inbound"
-		values.lc(object.get(r, ["properties", "access"], "")) == "allow"
+		some r in nsg.inbound_allow_rules(lower(n.id))
 		some p in array.concat([object.get(r, ["properties", "sourceAddressPrefix"], "")], net.list_of(object.get(r, ["properties", "sourceAddressPrefixes"], [])))
 		values.lc(p) == "virtualnetwork"
 	])

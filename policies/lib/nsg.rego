@@ -26,12 +26,24 @@ from_internet(r) if {
 	net.is_internet(p)
 }
 
+# inbound_allows[nsg id] lists the NSG's inbound Allow rules in order (only NSGs that have
+# some): one pass over every NSG's rules for the rules that read them.
+inbound_allows[lower(n.id)] := rs if {
+	some n in res.of_type(res.nsg_type)
+	rs := [r | some r in values.list(n, ["properties", "securityRules"]); access(r) == "allow"; direction(r) == "inbound"]
+	count(rs) > 0
+}
+
+# The inbound Allow rules of an NSG (lower-case id), empty when it has none.
+inbound_allow_rules(nsg) := object.get(inbound_allows, nsg, [])
+
 # internet_allowed[nsg id] lists the NSG's inbound Allow rules that admit the Internet and that
 # no higher-priority Deny hides (only NSGs that have some). Computed once for every rule that
-# asks; most NSGs have none, and cost one pass over their rules.
-internet_allowed[lower(n.id)] := rs if {
-	some n in res.of_type(res.nsg_type)
-	rs := internet_allows(values.list(n, ["properties", "securityRules"]))
+# asks; most NSGs have none.
+internet_allowed[nsg] := rs if {
+	some nsg, allows in inbound_allows
+	rules := values.list(res.of_type(res.nsg_type)[nsg], ["properties", "securityRules"])
+	rs := [r | some r in allows; from_internet(r); not hidden(r, rules)]
 	count(rs) > 0
 }
 
@@ -44,16 +56,8 @@ rules_unknown contains lower(n.id) if {
 # The Internet-admitting rules of an NSG (lower-case id), empty when it has none.
 internet_rules(nsg) := object.get(internet_allowed, nsg, [])
 
-# Inbound Allow rules admitting the Internet that no higher-priority inbound Deny rule from
-# the Internet hides completely (for all their ports and protocols).
-internet_allows(rules) := [r |
-	some r in rules
-	access(r) == "allow"
-	direction(r) == "inbound"
-	from_internet(r)
-	not hidden(r, rules)
-]
-
+# True when a higher-priority inbound Deny rule from the Internet hides an Allow rule
+# completely (for all its ports and protocols).
 hidden(r, rules) if {
 	some d in rules
 	direction(d) == "inbound"

@@ -36,13 +36,10 @@ import data.erguard.lib.net
 import data.erguard.lib.nsg
 import data.erguard.lib.resources as res
 import data.erguard.lib.topology
-import data.erguard.lib.values
 
 # The private sources of inbound Allow rules that are outside the customer's known ranges.
-foreign_sources(n, owner, onprem) := sort([sprintf("%s (rule %s)", [p, r.name]) |
-	some r in values.list(n, ["properties", "securityRules"])
-	nsg.direction(r) == "inbound"
-	nsg.access(r) == "allow"
+foreign_sources(nsg_id, owner, onprem) := sort([sprintf("%s (rule %s)", [p, r.name]) |
+	some r in nsg.inbound_allow_rules(nsg_id)
 	some p in net.sources(r)
 	net.cidr(p)
 	net.is_private(p)
@@ -71,7 +68,7 @@ deny contains {
 	owner := customers.of_id(n.id)
 	onprem := customers.requirements(owner).onpremises_prefixes
 	count(onprem) > 0
-	sources := foreign_sources(n, owner, onprem)
+	sources := foreign_sources(lower(n.id), owner, onprem)
 	count(sources) > 0
 }
 
@@ -83,6 +80,6 @@ unknown contains {
 	topology.circuit_nsgs[lower(n.id)]
 	owner := customers.of_id(n.id)
 	count(customers.requirements(owner).onpremises_prefixes) == 0
-	sources := foreign_sources(n, owner, [])
+	sources := foreign_sources(lower(n.id), owner, [])
 	count(sources) > 0
 }
