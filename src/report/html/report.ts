@@ -16,7 +16,7 @@ import { byImportance, findingsSection, passedSection } from "./findings.js";
 import { plural, severityBadge, text, thousands, when } from "./pieces.js";
 import { SCRIPT } from "./script.js";
 import { STYLES } from "./styles.js";
-import { controlState, tally, type Control, type Tally } from "./tally.js";
+import { controlState, tally, type Control, type RuleTally, type Tally } from "./tally.js";
 
 // Over this many customers, a chart would be taller than a page: the table says it better.
 const CHART_ROW_LIMIT = 40;
@@ -163,7 +163,7 @@ ${rows.map((r) => html`<tr><td>${r.label}</td>${CHART_STATES.map((s) => html`<td
 }
 
 function controlTable(tallied: Tally): SafeHtml {
-  const rows = byImportance(tallied.rules.values()).flatMap((t) => (t.rule ? [{ ...t, rule: t.rule }] : []));
+  const rows = byImportance(tallied.rules.values()).filter((t): t is RuleTally & { rule: RuleInfo } => t.rule !== undefined);
   return html`<table class="controls"><thead><tr><th>Control</th><th>Severity</th><th>Baseline</th><th>Frameworks</th><th class="num">Passed</th><th class="num">Failed</th><th class="num">Waived</th><th class="num">Other</th><th>Result</th></tr></thead><tbody>
 ${rows.map(({ rule, counts, outcomes }) => {
   const state = controlState(outcomes);
