@@ -69,7 +69,7 @@ function round(x: number): number {
 }
 
 function printTable(bySize: Record<number, Stage>, native: Stage, cold: { median: number; min: number; max: number }): void {
-  const cols = ["loadValidateMs", "compileBundleMs", "indexMs", "evaluateMs", "sarifMs", "htmlMs", "jsonMs", "scanMs", "peakRssMb", "findings"];
+  const cols = ["loadValidateMs", "compileBundleMs", "indexMs", "evaluateMs", "sarifMs", "htmlMs", "mdMs", "jsonMs", "scanMs", "peakRssMb", "findings"];
   const lines: string[] = [];
   lines.push(["resources".padStart(10), ...cols.map((c) => c.replace(/Ms$/, " ms").padStart(16))].join(""));
   for (const [n, s] of Object.entries(bySize)) lines.push([n.padStart(10), ...cols.map((c) => String(s[c]).padStart(16))].join(""));

@@ -4,14 +4,14 @@
 //   node bench/stages.ts estate.json --native   the five native rules against the same five in Rego
 
 import { readFileSync } from "node:fs";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { builtinBundle, loadBundles } from "../dist/evaluate/bundle.js";
 import { evaluateSnapshot } from "../dist/evaluate/evaluate.js";
-import { renderHtml } from "../dist/report/html/report.js";
-import { renderJson } from "../dist/report/json.js";
-import { renderSarif } from "../dist/report/sarif.js";
+import { render } from "../dist/report/index.js";
+import { renderJsonChunks } from "../dist/report/json.js";
+import { writeFilesAtomically } from "../dist/report/write.js";
 import { loadSnapshot } from "../dist/snapshot/load.js";
 import { runNative, RULE_IDS } from "./native-rules.ts";
 
@@ -82,15 +82,16 @@ out["topRules"] = perRule.sort((a, b) => b.ms - a.ms).slice(0, 10);
 
 const dir = mkdtempSync(join(tmpdir(), "erguard-bench-"));
 try {
-  t = performance.now();
-  writeFileSync(join(dir, "erguard.sarif"), renderSarif(results, { profile: "full" }));
-  out["sarifMs"] = ms(t);
-  t = performance.now();
-  writeFileSync(join(dir, "erguard.html"), renderHtml(results));
-  out["htmlMs"] = ms(t);
-  t = performance.now();
-  writeFileSync(join(dir, "results.json"), renderJson(results));
-  out["jsonMs"] = ms(t);
+  // Each report is streamed to its file as erguard scan writes it.
+  const write = async (name: string, chunks: () => Iterable<string>) => {
+    const t0 = performance.now();
+    await writeFilesAtomically([{ path: join(dir, name), chunks }]);
+    return ms(t0);
+  };
+  out["sarifMs"] = await write("erguard.sarif", () => render(results, "sarif", { sarif: { profile: "full" } }));
+  out["htmlMs"] = await write("erguard.html", () => render(results, "html", { sarif: { profile: "full" } }));
+  out["mdMs"] = await write("erguard.md", () => render(results, "md", { sarif: { profile: "full" } }));
+  out["jsonMs"] = await write("results.json", () => renderJsonChunks(results));
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

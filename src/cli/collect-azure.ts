@@ -5,15 +5,13 @@
 // - A collection with errors is written (it can be inspected) but exits 2 unless
 //   --allow-partial says a partial snapshot is acceptable.
 
-import { randomBytes } from "node:crypto";
-import { rename, rm, writeFile } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
 import { isAuthMethod, AUTH_METHODS } from "../collect/azure-auth.js";
 import { CLOUD_NAMES, isCloudName } from "../collect/azure-clouds.js";
 import { parseShard } from "../collect/shard.js";
 import type { AzureCollectOptions } from "../collect/types.js";
 import { ErguardError } from "../errors.js";
 import type { Snapshot } from "../snapshot/types.js";
+import { writeTextAtomically } from "../report/write.js";
 import { createProgress } from "./progress.js";
 import type { AzureSourceFlags } from "./source-options.js";
 
@@ -57,7 +55,7 @@ export async function runAzureCollect(opts: AzureCliOptions): Promise<void> {
       if (controller.signal.aborted) throw new ErguardError("interrupted", "interrupted; nothing was written", undefined, { cause: err });
       throw err;
     });
-    await writeAtomically(opts.out, JSON.stringify(snapshot, null, 2) + "\n", controller.signal);
+    await writeTextAtomically(opts.out, JSON.stringify(snapshot, null, 2) + "\n", { signal: controller.signal });
     progress.finish();
     if (!opts.quiet) process.stderr.write(`erguard: ${summary(snapshot, opts.out)}\n`);
     reportPartial(snapshot, opts);
@@ -90,19 +88,4 @@ function reportPartial(snapshot: Snapshot, opts: AzureCliOptions): void {
     `the collection is incomplete: ${errors.length} error(s)${shown}; the snapshot was written to ${opts.out} ` +
       "with the errors in source.errors; pass --allow-partial to accept a partial snapshot",
   );
-}
-
-// Write beside the target, then rename: readers see the old file or the new one, never half.
-async function writeAtomically(file: string, text: string, signal: AbortSignal): Promise<void> {
-  const temporary = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
-  try {
-    await writeFile(temporary, text, { encoding: "utf8", signal });
-    if (signal.aborted) throw new ErguardError("interrupted", "interrupted; nothing was written");
-    await rename(temporary, file);
-  } catch (err) {
-    await rm(temporary, { force: true });
-    if (signal.aborted) throw new ErguardError("interrupted", "interrupted; nothing was written", undefined, { cause: err });
-    if (err instanceof ErguardError) throw err;
-    throw new ErguardError("bad_config", `cannot write the snapshot: ${(err as Error).message}`, { file }, { cause: err });
-  }
 }

@@ -3,11 +3,9 @@
 // sees half a file. A collection with unreadable files is written, then reported as
 // incomplete (exit code 2): a gate must not pass on what it could not read.
 
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
-import { randomBytes } from "node:crypto";
 import { ErguardError } from "../errors.js";
 import { collectFiles } from "../collect/files.js";
+import { writeTextAtomically } from "../report/write.js";
 import type { Snapshot } from "../snapshot/types.js";
 import { createProgress } from "./progress.js";
 
@@ -32,7 +30,7 @@ export async function runFileCollect(inputs: string[], opts: FileCollectFlags): 
   } finally {
     progress.finish();
   }
-  await writeAtomically(opts.out, JSON.stringify(snapshot, null, 2) + "\n");
+  await writeTextAtomically(opts.out, JSON.stringify(snapshot, null, 2) + "\n");
   if (opts.quiet !== true) process.stderr.write(`erguard: wrote ${opts.out}: ${summary(snapshot)}\n`);
   const errors = snapshot.source.errors.length;
   if (errors > 0) {
@@ -51,20 +49,6 @@ export function parseParams(values: readonly string[]): Record<string, string> {
     out[value.slice(0, eq)] = value.slice(eq + 1);
   }
   return out;
-}
-
-export async function writeAtomically(path: string, content: string): Promise<void> {
-  const directory = dirname(path);
-  await mkdir(directory, { recursive: true });
-  const temporary = join(directory, `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
-  try {
-    await writeFile(temporary, content);
-    await rename(temporary, path);
-  } catch (err) {
-    await rm(temporary, { force: true });
-    const reason = err instanceof Error ? err.message : String(err);
-    throw new ErguardError("bad_config", `cannot write the file: ${reason}`, { file: path }, { cause: err });
-  }
 }
 
 function summary(snapshot: Snapshot): string {

@@ -30,8 +30,8 @@ async function runMerge(files: readonly string[], opts: MergeOptions): Promise<v
   const { mergeShardFiles } = await import("./merge-run.js");
   const merged = await mergeShardFiles(files);
   const out = opts.out ?? (merged.kind === "results" ? "results.json" : "snapshot.json");
-  const { writeAtomically } = await import("./collect-files.js");
-  await writeAtomically(out, merged.text);
+  const { writeTextAtomically } = await import("../report/write.js");
+  await writeTextAtomically(out, merged.text);
 
   const { count, missing } = merged.shards;
   if (!opts.quiet) process.stderr.write(`erguard: wrote ${out}: ${count - missing.length} of ${count} shards, ${merged.summary}\n`);

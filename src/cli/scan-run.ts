@@ -12,13 +12,13 @@ import { SEVERITIES, type Results } from "../evaluate/results.js";
 import { parseFormats } from "../report/formats.js";
 import { loadResults, renderJsonChunks } from "../report/json.js";
 import { sourceLinksFromEnv } from "../report/links.js";
-import { writeFilesAtomically } from "../report/write.js";
+import { writeFilesAtomically, writeTextAtomically } from "../report/write.js";
 import { parseJson } from "../snapshot/json-positions.js";
 import { MAX_SNAPSHOT_BYTES } from "../snapshot/load.js";
 import { readTextFile } from "../snapshot/read-text-file.js";
 import type { Snapshot } from "../snapshot/types.js";
 import { validateSnapshot } from "../snapshot/validate.js";
-import { parseParams, writeAtomically } from "./collect-files.js";
+import { parseParams } from "./collect-files.js";
 import { createProgress, type TerminalProgress } from "./progress.js";
 import type { ScanOptions } from "./scan.js";
 import { azureOnlyOptionsUsed } from "./source-options.js";
@@ -46,7 +46,7 @@ export async function runScan(inputs: string[], opts: ScanOptions): Promise<numb
     await mkdir(opts.out, { recursive: true });
     if (collected.written === undefined) {
       const path = join(opts.out, "snapshot.json");
-      await writeAtomically(path, collected.text);
+      await writeTextAtomically(path, collected.text);
       collected.written = path;
     }
 

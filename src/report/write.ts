@@ -6,7 +6,7 @@
 // copying of a 400 MB results.json then overlaps with the rendering instead of following it.
 
 import { randomBytes } from "node:crypto";
-import { open, rename, rm, type FileHandle } from "node:fs/promises";
+import { mkdir, open, rename, rm, type FileHandle } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { ErguardError } from "../errors.js";
 
@@ -19,25 +19,40 @@ export interface ChunkedFile {
   readonly chunks: () => Iterable<string>;
 }
 
-export async function writeFilesAtomically(files: readonly ChunkedFile[]): Promise<void> {
+export interface WriteOptions {
+  // Ctrl-C: stop between chunks and rename nothing.
+  readonly signal?: AbortSignal;
+}
+
+export async function writeFilesAtomically(files: readonly ChunkedFile[], options: WriteOptions = {}): Promise<void> {
+  const { signal } = options;
   const temporaries = files.map((f) => join(dirname(f.path), `.${basename(f.path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`));
   try {
-    for (const [i, file] of files.entries()) await writeChunks(temporaries[i]!, file.path, file.chunks());
+    for (const file of files) await fsStep(file.path, () => mkdir(dirname(file.path), { recursive: true }));
+    for (const [i, file] of files.entries()) await writeChunks(temporaries[i]!, file.path, file.chunks(), signal);
+    if (signal?.aborted) throw new ErguardError("interrupted", "interrupted; nothing was written");
     for (const [i, file] of files.entries()) await fsStep(file.path, () => rename(temporaries[i]!, file.path));
   } finally {
-    await Promise.all(temporaries.map((t) => rm(t, { force: true })));
+    // Cleaning up must not hide the error that stopped the writing.
+    await Promise.all(temporaries.map((t) => rm(t, { force: true }).catch(() => undefined)));
   }
 }
 
 // Chunks are encoded into two buffers in turn (one being written, one being filled): fresh
 // buffers for 400 MB would cost as much in page faults as the writing itself.
-async function writeChunks(temporary: string, path: string, chunks: Iterable<string>): Promise<void> {
+// One file written whole or not at all (a snapshot, a merged result).
+export async function writeTextAtomically(path: string, text: string, options: WriteOptions = {}): Promise<void> {
+  await writeFilesAtomically([{ path, chunks: () => [text] }], options);
+}
+
+async function writeChunks(temporary: string, path: string, chunks: Iterable<string>, signal: AbortSignal | undefined): Promise<void> {
   const handle = await fsStep(path, () => open(temporary, "w"));
   const buffers = [Buffer.allocUnsafe(INITIAL_BUFFER_BYTES), Buffer.allocUnsafe(INITIAL_BUFFER_BYTES)];
   let inFlight: Promise<void> = Promise.resolve();
   try {
     let turn = 0;
     for (const chunk of chunks) {
+      if (signal?.aborted) throw new ErguardError("interrupted", "interrupted; nothing was written");
       // The other buffer may still be being written; this one is free.
       const i = turn++ % 2;
       let buffer = buffers[i]!;

@@ -1,3 +1,4 @@
+import { writeFileSync } from "node:fs";
 import { mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -41,6 +42,8 @@ describe("writeFilesAtomically", () => {
 
   it("says which file it cannot write", async () => {
     const dir = await workspace();
+    // The writer makes missing directories; a file where the directory should be stops it.
+    writeFileSync(join(dir, "missing"), "not a directory");
     const path = join(dir, "missing", "r.json");
     const err: unknown = await writeFilesAtomically([{ path, chunks: () => ["{}"] }]).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ErguardError);
