@@ -314,38 +314,62 @@ default_route_to(routes, hops) if {
 }
 
 # --- address overlap --------------------------------------------------------------------
+#
+# Overlap lookups through key paths (see addresses.key_path). An index of prefixes holds in
+# at[key] the entries [vnet id, prefix, CIDR] whose key path ends at `key`, and in below[key]
+# those whose path passes through `key` to a narrower one. A prefix q is contained by prefixes
+# at the keys of its path only, and contains prefixes at its last key or below it only, so a
+# lookup compares q with those alone. Each join has an index of its own scope (every network,
+# the networks behind each circuit), so that a lookup never meets networks outside it.
 
-# The prefixes of every virtual network as [vnet id, prefix, CIDR], by overlap key (see
-# addresses.key_path): prefixes_at[key] holds those whose key path ends at `key`,
-# prefixes_below[key] those whose path passes through `key` to a narrower one.
+# Each virtual network's valid prefixes as [prefix, CIDR, key path].
+prefix_keys[vid] := [[p, c, addresses.key_path(c)] | some p in ps; c := addresses.cidr(p)] if some vid, ps in vnet_prefixes
+
+# The index of every virtual network's prefixes.
 prefixes_at[path[count(path) - 1]] contains [vid, p, c] if {
-	some vid, ps in vnet_prefixes
-	some p in ps
-	c := addresses.cidr(p)
-	path := addresses.key_path(c)
+	some vid, entries in prefix_keys
+	some [p, c, path] in entries
 }
 
 prefixes_below[key] contains [vid, p, c] if {
-	some vid, ps in vnet_prefixes
-	some p in ps
-	c := addresses.cidr(p)
-	path := addresses.key_path(c)
+	some vid, entries in prefix_keys
+	some [p, c, path] in entries
 	some key in array.slice(path, 0, count(path) - 1)
 }
 
-# The [vnet id, prefix] pairs whose prefix overlaps `q`: a prefix containing q lies at a key on
-# q's path; one inside q at q's last key or below it.
-vnets_overlapping(q) := {[e[0], e[1]] |
+# The index of the prefixes of the virtual networks behind each circuit.
+circuit_prefixes_at[circuit][path[count(path) - 1]] contains [vid, p, c] if {
+	some circuit, vnets in circuit_vnets
+	some vid in vnets
+	some [p, c, path] in prefix_keys[vid]
+}
+
+circuit_prefixes_below[circuit][key] contains [vid, p, c] if {
+	some circuit, vnets in circuit_vnets
+	some vid in vnets
+	some [p, c, path] in prefix_keys[vid]
+	some key in array.slice(path, 0, count(path) - 1)
+}
+
+# The [vnet id, prefix] pairs of an index (at, below) whose prefix overlaps `q`.
+overlapping(at, below, q) := {[e[0], e[1]] |
 	c := addresses.cidr(q)
 	path := addresses.key_path(c)
-	some e in object.get(prefixes_below, path[count(path) - 1], set()) | {x | some key in path; some x in prefixes_at[key]}
+	some entries in array.concat([object.get(below, path[count(path) - 1], set())], [object.get(at, key, set()) | some key in path])
+	some e in entries
 	net.cidr_intersects(c, e[2])
 }
 
-# The [vnet id, prefix] pairs whose prefix contains `q`: they lie at a key on q's path.
-vnets_containing(q) := {[e[0], e[1]] |
+# The [vnet id, prefix] pairs of an index (at) whose prefix contains `q`.
+containing(at, q) := {[e[0], e[1]] |
 	c := addresses.cidr(q)
 	some key in addresses.key_path(c)
-	some e in prefixes_at[key]
+	some e in object.get(at, key, set())
 	net.cidr_contains(e[2], c)
 }
+
+# The [vnet id, prefix] pairs of every virtual network whose prefix overlaps `q`.
+vnets_overlapping(q) := overlapping(prefixes_at, prefixes_below, q)
+
+# The [vnet id, prefix] pairs of the virtual networks behind a circuit whose prefix overlaps `q`.
+circuit_vnets_overlapping(circuit, q) := overlapping(object.get(circuit_prefixes_at, circuit, {}), object.get(circuit_prefixes_below, circuit, {}), q)

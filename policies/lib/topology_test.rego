@@ -157,7 +157,7 @@ test_overlaps_are_found_in_both_directions_across_key_levels if {
 	topology.vnets_overlapping("not a prefix") == set() with input as estate
 }
 
-test_containing_vnets_are_found_on_the_key_path if {
+test_containing_prefixes_are_found_on_the_key_path if {
 	estate := fx.snapshot([
 		fx.vnet(fx.sub_a, "hub", ["10.1.0.0/22"], [], {}),
 		fx.vnet(fx.sub_a, "spoke", ["10.1.2.0/24"], [], {}),
@@ -166,10 +166,10 @@ test_containing_vnets_are_found_on_the_key_path if {
 	hub := lower(fx.vnet_id(fx.sub_a, "hub"))
 	spoke := lower(fx.vnet_id(fx.sub_a, "spoke"))
 	wide := lower(fx.vnet_id(fx.sub_a, "wide"))
-	topology.vnets_containing("10.1.2.128/25") == {[hub, "10.1.0.0/22"], [spoke, "10.1.2.0/24"], [wide, "10.0.0.0/8"]} with input as estate
-	topology.vnets_containing("10.1.0.0/16") == {[wide, "10.0.0.0/8"]} with input as estate
-	topology.vnets_containing("fd00:1::1") == {[wide, "fd00::/8"]} with input as estate
-	topology.vnets_containing("192.168.0.0/24") == set() with input as estate
+	topology.containing(topology.prefixes_at, "10.1.2.128/25") == {[hub, "10.1.0.0/22"], [spoke, "10.1.2.0/24"], [wide, "10.0.0.0/8"]} with input as estate
+	topology.containing(topology.prefixes_at, "10.1.0.0/16") == {[wide, "10.0.0.0/8"]} with input as estate
+	topology.containing(topology.prefixes_at, "fd00:1::1") == {[wide, "fd00::/8"]} with input as estate
+	topology.containing(topology.prefixes_at, "192.168.0.0/24") == set() with input as estate
 }
 
 test_nsgs_know_the_vnets_of_their_subnets_and_whether_a_circuit_reaches_them if {
@@ -180,4 +180,13 @@ test_nsgs_know_the_vnets_of_their_subnets_and_whether_a_circuit_reaches_them if 
 
 test_route_tables_know_the_vnets_of_their_subnets if {
 	topology.route_table_vnets[lower(fx.route_table_id(fx.sub_a, "rt-app"))] == {hub_id} with input as estate
+}
+
+test_circuit_lookups_meet_only_the_networks_behind_the_circuit if {
+	other := fx.vnet(fx.sub_a, "other", ["10.0.0.0/16"], [], {})
+	with_other := object.union(estate, {"resources": array.concat(estate.resources, [other])})
+	hub_prefix := topology.vnet_prefixes[hub_id][0] with input as estate
+	topology.circuit_vnets_overlapping(er1, hub_prefix) == {[hub_id, hub_prefix]} with input as with_other
+	topology.vnets_overlapping(hub_prefix) == {[hub_id, hub_prefix], [lower(other.id), "10.0.0.0/16"]} with input as with_other
+	topology.circuit_vnets_overlapping(lower(fx.circuit_id(fx.sub_a, "nowhere")), hub_prefix) == set() with input as with_other
 }

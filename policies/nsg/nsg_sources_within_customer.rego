@@ -52,11 +52,16 @@ inside_any(p, prefixes) if {
 	net.within(q, p)
 }
 
-# True when a virtual network of the customer has a prefix containing p.
-inside_customer_vnet(p, owner) if {
-	some [vid, _] in topology.vnets_containing(p)
-	customers.of_id(vid) == owner
+# The index (see topology) of the prefixes of each customer's virtual networks, for lookups of
+# the prefixes containing a source.
+customer_prefixes_at[owner][path[count(path) - 1]] contains [vid, p, c] if {
+	some vid, entries in topology.prefix_keys
+	owner := customers.of_id(vid)
+	some [p, c, path] in entries
 }
+
+# True when a virtual network of the customer has a prefix containing p.
+inside_customer_vnet(p, owner) if count(topology.containing(object.get(customer_prefixes_at, owner, {}), p)) > 0
 
 deny contains {
 	"resource": n.id,

@@ -40,6 +40,7 @@
 #     mcsb: [NS-1]
 package erguard.rules.routing.appliance_next_hop
 
+import data.erguard.lib.net
 import data.erguard.lib.resources as res
 import data.erguard.lib.topology
 import data.erguard.lib.values
@@ -49,15 +50,19 @@ appliance_routes(t) := [r | some r in values.list(t, ["properties", "routes"]); 
 # True when an address lies in a virtual network a route table's subnets can forward to: their
 # own or one peered with it.
 inside_known(t, ip) if {
-	some [vnet, _] in topology.vnets_containing(ip)
-	reachable(t, vnet)
+	some own in topology.route_table_vnets[t]
+	in_vnet(own, ip)
 }
 
-reachable(t, vnet) if topology.route_table_vnets[t][vnet]
-
-reachable(t, vnet) if {
+inside_known(t, ip) if {
 	some own in topology.route_table_vnets[t]
-	topology.vnet_peers[own][vnet]
+	some peer in topology.vnet_peers[own]
+	in_vnet(peer, ip)
+}
+
+in_vnet(vnet, ip) if {
+	some p in object.get(topology.vnet_prefixes, vnet, [])
+	net.within(p, ip)
 }
 
 deny contains {

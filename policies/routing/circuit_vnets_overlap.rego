@@ -32,14 +32,12 @@ import data.erguard.lib.resources as res
 import data.erguard.lib.topology
 
 # The prefixes of other networks behind one of vid's circuits that overlap vid's prefixes,
-# found through the overlap index (never every pair of networks behind a circuit).
+# found through each circuit's overlap index (never every pair of networks behind a circuit).
 overlaps_with(vid) := sort({sprintf("%s (%s)", [res.name_of(other), q]) |
-	circuits := topology.vnet_circuits[vid]
+	some c in topology.vnet_circuits[vid]
 	some p in object.get(topology.vnet_prefixes, vid, [])
-	some [other, q] in topology.vnets_overlapping(p)
+	some [other, q] in topology.circuit_vnets_overlapping(c, p)
 	other != vid
-	some c in circuits
-	topology.circuit_vnets[c][other]
 })
 
 deny contains {
