@@ -60,9 +60,10 @@ peering_problems(name, ls, circuit) := array.concat(
 	),
 	[sprintf("%s link %s overlaps virtual network %s", [name, x, res.name_of(v)]) |
 		some x in ls
-		some v in topology.circuit_vnets[circuit]
-		some q in object.get(topology.vnet_prefixes, v, [])
-		net.overlaps(x, q)
+		some [v, q] in topology.circuit_vnets_overlapping(circuit, x)
+		# one problem per occurrence of the prefix in the network's address space
+		some p in topology.vnet_prefixes[v]
+		p == q
 	],
 )
 

@@ -36,3 +36,16 @@ test_an_unknown_prefix_is_unknown if {
 	c := circuit({"$unknown": "azurerm_express_route_circuit_peering.p.primary_peer_address_prefix"}, "192.168.100.4/30")
 	fx.ids(rule.unknown) == {lower(c.id)} with input as fx.iac([c])
 }
+
+test_a_link_inside_a_network_behind_another_circuit_passes if {
+	c := circuit("10.0.255.0/30", "10.0.255.4/30")
+	elsewhere := array.concat(linked(c, "172.16.0.0/16"), [fx.vnet(fx.sub_a, "other", ["10.0.0.0/16"], [], {})])
+	count(rule.deny) == 0 with input as fx.snapshot(elsewhere)
+}
+
+test_a_network_listing_the_overlapping_prefix_twice_is_reported_twice if {
+	c := circuit("10.0.255.0/30", "192.168.100.4/30")
+	twice := [r | some r in linked(c, "10.0.0.0/16"); r.type != "microsoft.network/virtualnetworks"]
+	some f in rule.deny with input as fx.snapshot(array.concat(twice, [fx.vnet(fx.sub_a, "hub", ["10.0.0.0/16", "10.0.0.0/16"], [], {})]))
+	count(f.evidence.problems) == 2
+}
