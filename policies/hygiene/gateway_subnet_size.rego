@@ -38,19 +38,18 @@ import data.erguard.lib.resources as res
 import data.erguard.lib.topology
 import data.erguard.lib.values
 
-gateway_subnet(v) := s if {
-	some s in values.list(v, ["properties", "subnets"])
-	values.lc(object.get(s, "name", "")) == "gatewaysubnet"
-}
+gateway_subnet(vid) := s if some s in topology.gateway_subnets[vid]
+
+limit := config.get(["gateway", "max_gateway_subnet_prefix_length"], 27)
 
 deny contains {
 	"resource": v.id,
 	"message": sprintf("the GatewaySubnet of virtual network %s is %s, smaller than /%d", [v.name, concat(", ", small), limit]),
 	"evidence": {"prefixes": small},
 } if {
-	some v in res.of_type(res.vnet_type)
-	limit := config.get(["gateway", "max_gateway_subnet_prefix_length"], 27)
-	small := sort([p | some p in topology.subnet_prefixes(object.get(gateway_subnet(v), "properties", {})); net.prefix_length(p) > limit])
+	some vid, _ in topology.gateway_subnets
+	v := res.by_id[vid]
+	small := sort([p | some p in topology.subnet_prefixes(object.get(gateway_subnet(vid), "properties", {})); net.prefix_length(p) > limit])
 	count(small) > 0
 }
 
@@ -58,6 +57,7 @@ unknown contains {
 	"resource": v.id,
 	"message": sprintf("the GatewaySubnet prefix of virtual network %s is not known before deployment", [v.name]),
 } if {
-	some v in res.of_type(res.vnet_type)
-	values.has_unknown(object.get(gateway_subnet(v), "properties", {}))
+	some vid, _ in topology.gateway_subnets
+	v := res.by_id[vid]
+	values.has_unknown(object.get(gateway_subnet(vid), "properties", {}))
 }

@@ -27,6 +27,13 @@ subnet_id(vnet_id, id, name) := lower(id) if {
 	is_string(name)
 }
 
+# The subnets named GatewaySubnet (in any case) of each virtual network that has one.
+gateway_subnets[lower(v.id)] := subnets if {
+	some v in res.of_type(res.vnet_type)
+	subnets := [s | some s in values.list(v, ["properties", "subnets"]); values.lc(object.get(s, "name", "")) == "gatewaysubnet"]
+	count(subnets) > 0
+}
+
 # The virtual network (lower-case id) of a subnet id.
 vnet_of_subnet(sid) := regex.replace(lower(sid), `/subnets/[^/]+$`, "")
 

@@ -190,3 +190,10 @@ test_circuit_lookups_meet_only_the_networks_behind_the_circuit if {
 	topology.vnets_overlapping(hub_prefix) == {[hub_id, hub_prefix], [lower(other.id), "10.0.0.0/16"]} with input as with_other
 	topology.circuit_vnets_overlapping(lower(fx.circuit_id(fx.sub_a, "nowhere")), hub_prefix) == set() with input as with_other
 }
+
+test_gateway_subnets_are_found_by_name_in_any_case if {
+	v := fx.vnet(fx.sub_a, "hub", ["10.0.0.0/16"], [fx.subnet(fx.sub_a, "hub", "gatewaySubnet", "10.0.0.0/27", {}), fx.subnet(fx.sub_a, "hub", "app", "10.0.1.0/24", {})], {})
+	[s] := topology.gateway_subnets[lower(v.id)] with input as fx.snapshot([v, fx.vnet(fx.sub_a, "spoke", ["10.1.0.0/16"], [], {})])
+	s.name == "gatewaySubnet"
+	count(topology.gateway_subnets) == 1 with input as fx.snapshot([v, fx.vnet(fx.sub_a, "spoke", ["10.1.0.0/16"], [], {})])
+}

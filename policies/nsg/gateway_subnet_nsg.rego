@@ -34,6 +34,7 @@
 package erguard.rules.nsg.gateway_subnet_nsg
 
 import data.erguard.lib.resources as res
+import data.erguard.lib.topology
 import data.erguard.lib.values
 
 deny contains {
@@ -41,9 +42,9 @@ deny contains {
 	"message": sprintf("the GatewaySubnet of virtual network %s has an NSG (%s), which gateways do not support", [v.name, res.name_of(nsg.id)]),
 	"evidence": {"networkSecurityGroup": nsg.id},
 } if {
-	some v in res.of_type(res.vnet_type)
-	some s in values.list(v, ["properties", "subnets"])
-	values.lc(object.get(s, "name", "")) == "gatewaysubnet"
+	some vid, subnets in topology.gateway_subnets
+	v := res.by_id[vid]
+	some s in subnets
 	nsg := object.get(s, ["properties", "networkSecurityGroup"], null)
 	is_string(nsg.id)
 }
@@ -52,8 +53,8 @@ unknown contains {
 	"resource": v.id,
 	"message": sprintf("whether the GatewaySubnet of virtual network %s has an NSG is not known before deployment", [v.name]),
 } if {
-	some v in res.of_type(res.vnet_type)
-	some s in values.list(v, ["properties", "subnets"])
-	values.lc(object.get(s, "name", "")) == "gatewaysubnet"
+	some vid, subnets in topology.gateway_subnets
+	v := res.by_id[vid]
+	some s in subnets
 	values.unknown_at(s, ["properties", "networkSecurityGroup", "id"])
 }
