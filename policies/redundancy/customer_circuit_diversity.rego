@@ -50,26 +50,27 @@ import data.erguard.lib.customers
 import data.erguard.lib.resources as res
 import data.erguard.lib.topology
 
-# The circuits of each customer, and their peering locations.
+# The circuits of each customer, their peering locations, and those whose location the snapshot
+# lacks (keyed by customer and computed once: every circuit asks about its customer's).
 customer_circuits[owner] contains lower(c.id) if {
 	some c in res.of_type(res.circuit_type)
 	owner := customers.of_id(c.id)
 }
 
-locations(owner) := {loc | some id in customer_circuits[owner]; loc := topology.peering_location(res.by_id[id])}
+locations[owner] := {loc | some id in circuits; loc := topology.peering_location(res.by_id[id])} if some owner, circuits in customer_circuits
 
-unlocated(owner) := {id | some id in customer_circuits[owner]; not topology.peering_location(res.by_id[id])}
+unlocated[owner] := {id | some id in circuits; not topology.peering_location(res.by_id[id])} if some owner, circuits in customer_circuits
 
 need(owner) := customers.requirements(owner).min_circuits
 
 deny contains {
 	"resource": c.id,
-	"message": sprintf("customer %s has circuits in %d peering location(s) (%s); it needs %d", [owner, count(locations(owner)), concat(", ", sort(locations(owner))), need(owner)]),
-	"evidence": {"customer": owner, "peeringLocations": sort(locations(owner))},
+	"message": sprintf("customer %s has circuits in %d peering location(s) (%s); it needs %d", [owner, count(locations[owner]), concat(", ", sort(locations[owner])), need(owner)]),
+	"evidence": {"customer": owner, "peeringLocations": sort(locations[owner])},
 } if {
 	some c in res.of_type(res.circuit_type)
 	owner := customers.of_id(c.id)
-	count(locations(owner)) + count(unlocated(owner)) < need(owner)
+	count(locations[owner]) + count(unlocated[owner]) < need(owner)
 }
 
 unknown contains {
@@ -78,6 +79,6 @@ unknown contains {
 } if {
 	some c in res.of_type(res.circuit_type)
 	owner := customers.of_id(c.id)
-	count(locations(owner)) < need(owner)
-	count(locations(owner)) + count(unlocated(owner)) >= need(owner)
+	count(locations[owner]) < need(owner)
+	count(locations[owner]) + count(unlocated[owner]) >= need(owner)
 }
