@@ -104,14 +104,22 @@ is_private(p) if {
 # The prefix length of a CIDR.
 prefix_length(p) := to_number(split(cidr(p), "/")[1])
 
-# The overlap keys of a CIDR, from the widest: "wide6" for IPv6; for IPv4 "wide4", then one key
-# per whole octet its length covers, at most three ("10", "10.12", "10.12.5" for a /24 or longer).
-# Two prefixes of one family overlap only when the key path of one starts with the other's.
+# The overlap keys of a CIDR, from the widest: "wide6" for IPv6; for IPv4 "wide4", then the key
+# of each level its length reaches among /8, /16, /22 and /24 ("10", "10.12", "10.12.4/22",
+# "10.12.5" for 10.12.5.0/24). A key names the level's first bits, so two prefixes of one family
+# overlap only when the key path of one starts with the other's. (/22 separates a hub's address
+# space from the /24s of spokes beside it in the same /16.)
 key_path(c) := ["wide6"] if indexof(c, ":") != -1
 
-key_path(c) := array.concat(["wide4"], [concat(".", array.slice(octets, 0, i)) | some i in [1, 2, 3]; i * 8 <= length]) if {
+key_path(c) := array.concat(["wide4"], [key | some [level, key] in ipv4_keys(split(parts[0], ".")); level <= length]) if {
 	indexof(c, ":") == -1
 	parts := split(c, "/")
 	length := to_number(parts[1])
-	octets := split(parts[0], ".")
 }
+
+ipv4_keys(octets) := [
+	[8, octets[0]],
+	[16, concat(".", [octets[0], octets[1]])],
+	[22, sprintf("%s.%s.%d/22", [octets[0], octets[1], third - (third % 4)])],
+	[24, concat(".", [octets[0], octets[1], octets[2]])],
+] if third := to_number(octets[2])

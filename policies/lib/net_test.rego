@@ -56,8 +56,9 @@ test_prefix_length if {
 	net.prefix_length("10.0.0.1") == 32
 }
 
-test_key_paths_go_from_the_family_to_the_covered_octets if {
-	net.key_path("10.12.5.0/24") == ["wide4", "10", "10.12", "10.12.5"]
+test_key_paths_go_from_the_family_to_the_covered_levels if {
+	net.key_path("10.12.5.0/24") == ["wide4", "10", "10.12", "10.12.4/22", "10.12.5"]
+	net.key_path("10.12.7.0/23") == ["wide4", "10", "10.12", "10.12.4/22"]
 	net.key_path("10.12.0.0/20") == ["wide4", "10", "10.12"]
 	net.key_path("10.0.0.0/8") == ["wide4", "10"]
 	net.key_path("0.0.0.0/1") == ["wide4"]

@@ -197,3 +197,17 @@ test_gateway_subnets_are_found_by_name_in_any_case if {
 	s.name == "gatewaySubnet"
 	count(topology.gateway_subnets) == 1 with input as fx.snapshot([v, fx.vnet(fx.sub_a, "spoke", ["10.1.0.0/16"], [], {})])
 }
+
+test_a_hub_and_the_spokes_beside_it_in_its_slash_16_overlap_only_where_they_do if {
+	estate := fx.snapshot([
+		fx.vnet(fx.sub_a, "hub", ["10.1.0.0/22"], [], {}),
+		fx.vnet(fx.sub_a, "spoke", ["10.1.4.0/24", "10.1.3.0/24"], [], {}),
+		fx.vnet(fx.sub_a, "block", ["10.1.0.0/20"], [], {}),
+	])
+	hub := lower(fx.vnet_id(fx.sub_a, "hub"))
+	spoke := lower(fx.vnet_id(fx.sub_a, "spoke"))
+	block := lower(fx.vnet_id(fx.sub_a, "block"))
+	topology.vnets_overlapping("10.1.4.0/24") == {[spoke, "10.1.4.0/24"], [block, "10.1.0.0/20"]} with input as estate
+	topology.vnets_overlapping("10.1.0.0/22") == {[hub, "10.1.0.0/22"], [spoke, "10.1.3.0/24"], [block, "10.1.0.0/20"]} with input as estate
+	topology.vnets_overlapping("10.1.5.0/22") == {[spoke, "10.1.4.0/24"], [block, "10.1.0.0/20"]} with input as estate
+}
