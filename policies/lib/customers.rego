@@ -32,8 +32,10 @@ defined if count(input.customers) > 0
 tagged[lower(r.id)] := v if {
 	some r in input.resources
 	some k, v in object.get(r, "tags", {})
-	lower(k) == lower(config.settings.customer_tag)
+	lower(k) == tag_key
 }
+
+tag_key := lower(config.settings.customer_tag)
 
 # The customer of each resource of the snapshot: its tag, else its subscription's customer.
 # Built once; rules look customers up by id (passing whole resources to functions is costly).
