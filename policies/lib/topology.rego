@@ -323,35 +323,36 @@ default_route_to(routes, hops) if {
 # --- address overlap --------------------------------------------------------------------
 #
 # Overlap lookups through key paths (see addresses.key_path). An index of prefixes holds in
-# at[key] the entries [vnet id, prefix, CIDR] whose key path ends at `key`, and in below[key]
-# those whose path passes through `key` to a narrower one. A prefix q is contained by prefixes
-# at the keys of its path only, and contains prefixes at its last key or below it only, so a
-# lookup compares q with those alone. Each join has an index of its own scope (every network,
-# the networks behind each circuit), so that a lookup never meets networks outside it.
+# at[key][vnet id][prefix] the CIDR of each prefix whose key path ends at `key`, and in
+# below[key][vnet id][prefix] those whose path passes through `key` to a narrower one. A prefix
+# q is contained by prefixes at the keys of its path only, and contains prefixes at its last key
+# or below it only, so a lookup compares q with those alone. Each join has an index of its own
+# scope (every network, the networks behind each circuit), so that a lookup never meets
+# networks outside it. (Plain keys at every level: the indexes hash no composite values.)
 
 # Each virtual network's valid prefixes as [prefix, CIDR, key path].
 prefix_keys[vid] := [[p, c, addresses.key_path(c)] | some p in ps; c := addresses.cidr(p)] if some vid, ps in vnet_prefixes
 
 # The index of every virtual network's prefixes.
-prefixes_at[path[count(path) - 1]] contains [vid, p, c] if {
+prefixes_at[path[count(path) - 1]][vid][p] := c if {
 	some vid, entries in prefix_keys
 	some [p, c, path] in entries
 }
 
-prefixes_below[key] contains [vid, p, c] if {
+prefixes_below[key][vid][p] := c if {
 	some vid, entries in prefix_keys
 	some [p, c, path] in entries
 	some key in array.slice(path, 0, count(path) - 1)
 }
 
 # The index of the prefixes of the virtual networks behind each circuit.
-circuit_prefixes_at[circuit][path[count(path) - 1]] contains [vid, p, c] if {
+circuit_prefixes_at[circuit][path[count(path) - 1]][vid][p] := c if {
 	some circuit, vnets in circuit_vnets
 	some vid in vnets
 	some [p, c, path] in prefix_keys[vid]
 }
 
-circuit_prefixes_below[circuit][key] contains [vid, p, c] if {
+circuit_prefixes_below[circuit][key][vid][p] := c if {
 	some circuit, vnets in circuit_vnets
 	some vid in vnets
 	some [p, c, path] in prefix_keys[vid]
@@ -359,20 +360,22 @@ circuit_prefixes_below[circuit][key] contains [vid, p, c] if {
 }
 
 # The [vnet id, prefix] pairs of an index (at, below) whose prefix overlaps `q`.
-overlapping(at, below, q) := {[e[0], e[1]] |
+overlapping(at, below, q) := {[vid, p] |
 	c := addresses.cidr(q)
 	path := addresses.key_path(c)
-	some entries in array.concat([object.get(below, path[count(path) - 1], set())], [object.get(at, key, set()) | some key in path])
-	some e in entries
-	net.cidr_intersects(c, e[2])
+	some level in array.concat([object.get(below, path[count(path) - 1], {})], [object.get(at, key, {}) | some key in path])
+	some vid, prefixes in level
+	some p, pc in prefixes
+	net.cidr_intersects(c, pc)
 }
 
 # The [vnet id, prefix] pairs of an index (at) whose prefix contains `q`.
-containing(at, q) := {[e[0], e[1]] |
+containing(at, q) := {[vid, p] |
 	c := addresses.cidr(q)
 	some key in addresses.key_path(c)
-	some e in object.get(at, key, set())
-	net.cidr_contains(e[2], c)
+	some vid, prefixes in object.get(at, key, {})
+	some p, pc in prefixes
+	net.cidr_contains(pc, c)
 }
 
 # The [vnet id, prefix] pairs of every virtual network whose prefix overlaps `q`.

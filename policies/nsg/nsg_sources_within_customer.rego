@@ -54,7 +54,7 @@ inside_any(p, prefixes) if {
 
 # The index (see topology) of the prefixes of each customer's virtual networks, for lookups of
 # the prefixes containing a source.
-customer_prefixes_at[owner][path[count(path) - 1]] contains [vid, p, c] if {
+customer_prefixes_at[owner][path[count(path) - 1]][vid][p] := c if {
 	some vid, entries in topology.prefix_keys
 	owner := customers.of_id(vid)
 	some [p, c, path] in entries
