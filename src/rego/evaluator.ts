@@ -808,21 +808,6 @@ export class Evaluator {
 
   // --- calls ---------------------------------------------------------------------------
 
-  private evalCall(lit: Extract<CLiteral, { kind: "call" }>, frame: Frame, ctx: Context, next: K): boolean {
-    if (lit.target.kind === "print") return this.evalPrint(lit, frame, ctx, next);
-    const n = lit.args.length;
-    const args: Value[] = new Array(n);
-    let i = 0;
-    for (; i < n; i++) {
-      const v = this.direct(lit.args[i]!, frame, ctx);
-      if (v === ITERATE) break;
-      if (v === undefined) return false;
-      args[i] = v;
-    }
-    if (i === n) return this.callWith(lit, args, frame, ctx, next);
-    return this.evalList(lit.args, 0, [], frame, ctx, (vals) => this.callWith(lit, vals, frame, ctx, next));
-  }
-
   private callWith(lit: Extract<CLiteral, { kind: "call" }>, args: Value[], frame: Frame, ctx: Context, next: K): boolean {
     this.currentLoc = lit.loc;
     const target = lit.target;
