@@ -345,15 +345,23 @@ prefixes_below[key][vid][p] := c if {
 	some key in array.slice(path, 0, count(path) - 1)
 }
 
-# The index of the prefixes of the virtual networks behind each circuit.
-circuit_prefixes_at[circuit][path[count(path) - 1]][vid][p] := c if {
+# The index of the prefixes of the virtual networks behind each circuit that has more than
+# indexed_circuit_size of them; fewer are compared pairwise, which costs less than an index.
+indexed_circuit_size := 16
+
+indexed_circuits[circuit] := vnets if {
 	some circuit, vnets in circuit_vnets
+	count(vnets) > indexed_circuit_size
+}
+
+circuit_prefixes_at[circuit][path[count(path) - 1]][vid][p] := c if {
+	some circuit, vnets in indexed_circuits
 	some vid in vnets
 	some [p, c, path] in prefix_keys[vid]
 }
 
 circuit_prefixes_below[circuit][key][vid][p] := c if {
-	some circuit, vnets in circuit_vnets
+	some circuit, vnets in indexed_circuits
 	some vid in vnets
 	some [p, c, path] in prefix_keys[vid]
 	some key in array.slice(path, 0, count(path) - 1)
@@ -382,4 +390,13 @@ containing(at, q) := {[vid, p] |
 vnets_overlapping(q) := overlapping(prefixes_at, prefixes_below, q)
 
 # The [vnet id, prefix] pairs of the virtual networks behind a circuit whose prefix overlaps `q`.
-circuit_vnets_overlapping(circuit, q) := overlapping(object.get(circuit_prefixes_at, circuit, {}), object.get(circuit_prefixes_below, circuit, {}), q)
+circuit_vnets_overlapping(circuit, q) := overlapping(circuit_prefixes_at[circuit], circuit_prefixes_below[circuit], q) if {
+	indexed_circuits[circuit]
+} else := {[vid, p] |
+	c := addresses.cidr(q)
+	family := addresses.key_path(c)[0]
+	some vid in circuit_vnets[circuit]
+	some [p, pc, path] in object.get(prefix_keys, vid, [])
+	path[0] == family
+	net.cidr_intersects(c, pc)
+}

@@ -187,6 +187,8 @@ test_circuit_lookups_meet_only_the_networks_behind_the_circuit if {
 	with_other := object.union(estate, {"resources": array.concat(estate.resources, [other])})
 	hub_prefix := topology.vnet_prefixes[hub_id][0] with input as estate
 	topology.circuit_vnets_overlapping(er1, hub_prefix) == {[hub_id, hub_prefix]} with input as with_other
+	topology.indexed_circuits[er1] with input as with_other with topology.indexed_circuit_size as 0
+	topology.circuit_vnets_overlapping(er1, hub_prefix) == {[hub_id, hub_prefix]} with input as with_other with topology.indexed_circuit_size as 0
 	topology.vnets_overlapping(hub_prefix) == {[hub_id, hub_prefix], [lower(other.id), "10.0.0.0/16"]} with input as with_other
 	topology.circuit_vnets_overlapping(lower(fx.circuit_id(fx.sub_a, "nowhere")), hub_prefix) == set() with input as with_other
 }

@@ -31,3 +31,9 @@ test_the_evidence_names_the_overlapping_network_and_prefix if {
 	f.resource == fx.vnet_id(fx.sub_a, "vnet-a")
 	f.evidence.overlaps == ["vnet-b (10.0.128.0/17)"]
 }
+
+test_circuits_with_an_overlap_index_find_the_same_overlaps if {
+	ids := {lower(fx.vnet_id(fx.sub_a, "vnet-a")), lower(fx.vnet_id(fx.sub_a, "vnet-b"))}
+	fx.ids(rule.deny) == ids with input as estate("10.0.0.0/16", "10.0.128.0/17") with data.erguard.lib.topology.indexed_circuit_size as 0
+	count(rule.deny) == 0 with input as estate("10.0.0.0/16", "10.1.0.0/16") with data.erguard.lib.topology.indexed_circuit_size as 0
+}

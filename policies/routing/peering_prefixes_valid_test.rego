@@ -49,3 +49,9 @@ test_a_network_listing_the_overlapping_prefix_twice_is_reported_twice if {
 	some f in rule.deny with input as fx.snapshot(array.concat(twice, [fx.vnet(fx.sub_a, "hub", ["10.0.0.0/16", "10.0.0.0/16"], [], {})]))
 	count(f.evidence.problems) == 2
 }
+
+test_circuits_with_an_overlap_index_find_the_same_link_overlaps if {
+	c := circuit("10.0.255.0/30", "10.0.255.4/30")
+	some f in rule.deny with input as fx.snapshot(linked(c, "10.0.0.0/16")) with data.erguard.lib.topology.indexed_circuit_size as 0
+	count(f.evidence.problems) == 2
+}
