@@ -112,11 +112,11 @@ export const NATIVE_RULES = {
 
 // The bundle's rules with the same meaning, by the native rule's name.
 export const RULE_IDS: Readonly<Record<keyof typeof NATIVE_RULES, string>> = {
-  subnetWithoutNsg: "NSG-001",
-  nsgOpenManagement: "NSG-003",
-  gatewayNotZoneRedundant: "ER-GW-001",
-  peeringWithoutSecondary: "ER-PEER-002",
-  defaultRouteToInternet: "UDR-001",
+  subnetWithoutNsg: "NSG-004",
+  nsgOpenManagement: "NSG-002",
+  gatewayNotZoneRedundant: "ER-GW-002",
+  peeringWithoutSecondary: "ER-PEER-006",
+  defaultRouteToInternet: "CSP-FT-003", // the bundle checks this for forced-tunneling customers only
 };
 
 export function runNative(resources: readonly Resource[]): Record<string, string[]> {
