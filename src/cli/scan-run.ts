@@ -4,9 +4,9 @@ import { collectFiles } from "../collect/files.js";
 import { detectContent } from "../collect/detect.js";
 import { ErguardError } from "../errors.js";
 import { builtinBundle, loadBundles, userBundle, type LoadedBundle } from "../evaluate/bundle.js";
-import { loadConfig, type ErguardConfig } from "../evaluate/config.js";
+import { loadConfig } from "../evaluate/config.js";
 import { evaluateSnapshot } from "../evaluate/evaluate.js";
-import { validatePolicyConfig } from "../evaluate/policy-config.js";
+import { effectivePolicyConfig } from "../evaluate/policy-config.js";
 import { gate, type FailOn } from "../evaluate/exit-code.js";
 import { SEVERITIES, type Results } from "../evaluate/results.js";
 import { parseFormats } from "../report/formats.js";
@@ -40,7 +40,7 @@ export async function runScan(inputs: string[], opts: ScanOptions): Promise<numb
     progress.stage("loading policy bundles");
     const bundle = await loadBundles([builtinBundle(), ...opts.policy.map(userBundle)]);
     const config = await loadConfig({ cwd: process.cwd(), ...(opts.config !== undefined ? { file: opts.config } : {}) });
-    const policyConfig = await mergedPolicyConfig(bundle, config);
+    const policyConfig = effectivePolicyConfig(bundle, config);
 
     const collected = source === "azure" ? await collectLive(opts, bundle) : await collectInputs(inputs, opts, progress);
     await mkdir(opts.out, { recursive: true });
@@ -149,29 +149,6 @@ async function isFile(path: string): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-// The bundle's documented defaults (data.erguard.config) with erguard.yaml's policy: section
-// over them.
-async function mergedPolicyConfig(bundle: LoadedBundle, config: ErguardConfig | undefined): Promise<Record<string, unknown> | undefined> {
-  const erguard = bundle.data["erguard"];
-  const defaults = erguard && typeof erguard === "object" && !Array.isArray(erguard) ? (erguard as Record<string, unknown>)["config"] : undefined;
-  if (config?.policy === undefined) return undefined;
-  validatePolicyConfig(config.policy, config.file);
-  return deepMerge(isObject(defaults) ? defaults : {}, config.policy);
-}
-
-function deepMerge(base: Readonly<Record<string, unknown>>, over: Readonly<Record<string, unknown>>): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...base };
-  for (const [k, v] of Object.entries(over)) {
-    const b = out[k];
-    out[k] = isObject(b) && isObject(v) ? deepMerge(b, v) : v;
-  }
-  return out;
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === "object" && !Array.isArray(v);
 }
 
 // The short table printed at the end of a scan.

@@ -40,13 +40,13 @@ export interface LoadBundleOptions {
 
 export async function loadBundles(sources: readonly BundleSource[], options: LoadBundleOptions = {}): Promise<LoadedBundle> {
   const modules: { path: string; source: string; bundle: string }[] = [];
-  const data: Record<string, unknown> = {};
+  let data: Record<string, unknown> = {};
   const hash = createHash("sha256");
   const revisions: string[] = [];
   for (const src of sources) {
     const files = await loadPolicyFiles([src.dir]);
     for (const m of files.modules) modules.push({ ...m, bundle: src.name });
-    deepMerge(data, files.data);
+    data = deepMerge(data, files.data);
     // The hash covers every module and data file, by path within the bundle, in order.
     const entries = [...files.modules.map((m) => ({ path: m.path, text: m.source })), ...files.dataFiles];
     entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -173,12 +173,14 @@ function checkUniqueIds(rules: readonly RuleInfo[]): void {
   }
 }
 
-function deepMerge(target: Record<string, unknown>, source: Record<string, unknown>): void {
-  for (const [k, v] of Object.entries(source)) {
-    const cur = target[k];
-    if (isObject(cur) && isObject(v)) deepMerge(cur, v);
-    else target[k] = v;
+// `over` merged into `base`, objects key by key, anything else replaced; neither is changed.
+export function deepMerge(base: Readonly<Record<string, unknown>>, over: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base };
+  for (const [k, v] of Object.entries(over)) {
+    const b = out[k];
+    out[k] = isObject(b) && isObject(v) ? deepMerge(b, v) : v;
   }
+  return out;
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

@@ -6,6 +6,8 @@
 // `custom` is free-form for the parameters of users' own bundles.
 
 import { ErguardError } from "../errors.js";
+import { deepMerge, type LoadedBundle } from "./bundle.js";
+import type { ErguardConfig } from "./config.js";
 import { schemaCheck } from "./schema-check.js";
 
 const text = { type: "string", minLength: 1 } as const;
@@ -96,4 +98,19 @@ export function validatePolicyConfig(value: unknown, file: string): void {
 // RFC 6901: "~" and "/" in a key are escaped.
 function pointer(path: readonly (string | number)[]): string {
   return path.map((p) => "/" + String(p).replaceAll("~", "~0").replaceAll("/", "~1")).join("");
+}
+
+// The bundle parameters a scan evaluates with: the bundle's documented defaults
+// (data.erguard.config) with erguard.yaml's policy: section, checked, over them. Undefined
+// when erguard.yaml sets none (the defaults in the bundle's data apply as they are).
+export function effectivePolicyConfig(bundle: LoadedBundle, config: ErguardConfig | undefined): Record<string, unknown> | undefined {
+  if (config?.policy === undefined) return undefined;
+  validatePolicyConfig(config.policy, config.file);
+  const erguard = bundle.data["erguard"];
+  const defaults = isRecord(erguard) ? erguard["config"] : undefined;
+  return deepMerge(isRecord(defaults) ? defaults : {}, config.policy);
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === "object" && !Array.isArray(v);
 }
