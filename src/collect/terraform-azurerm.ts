@@ -59,10 +59,6 @@ function enabledState(value: JsonValue | undefined): JsonValue | undefined {
   return value;
 }
 
-function not(value: JsonValue | undefined): JsonValue | undefined {
-  return typeof value === "boolean" ? !value : value;
-}
-
 // A nested block list (ip_configuration, security_rule, …), mapped element by element.
 function blocks(v: JsonObject, attribute: string, map: (block: JsonObject) => JsonValue): JsonValue | undefined {
   const value = v[attribute];

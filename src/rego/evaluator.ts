@@ -14,7 +14,6 @@ import { formatValue } from "./format.js";
 import type { CallTarget, CBody, CLiteral, CRule, CTerm, CWith, RuleNode } from "./ir.js";
 import type { Location } from "./location.js";
 import {
-  BigNum,
   ObjectBuilder,
   RegoSet,
   equal,
