@@ -29,6 +29,18 @@ test_looks_up_references_case_insensitively if {
 test_parent_and_name_of_child_ids if {
 	res.parent_id("/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/a") == "/subscriptions/s/resourcegroups/rg/providers/microsoft.network/virtualnetworks/v"
 	res.name_of("/subscriptions/s/x/y/Name") == "Name"
+	res.name_of("bare") == "bare"
+	res.name_of("/trailing/") == ""
+}
+
+test_an_id_loses_its_last_two_segments_only_when_they_name_a_child if {
+	res.without_child("/a/b/subnets/s", "subnets") == "/a/b"
+	res.without_child("/a/b/peerings/p", "subnets") == "/a/b/peerings/p"
+	res.without_child("/a/b/c", "") == "/a"
+	res.without_child("/subnets/s", "subnets") == ""
+	res.without_child("subnets/s", "subnets") == "subnets/s"
+	res.without_child("/a/subnets/", "subnets") == "/a/subnets/"
+	res.without_child("/a//s", "") == "/a//s"
 }
 
 test_subscription_from_the_resource_or_its_id if {

@@ -35,7 +35,7 @@ gateway_subnets[lower(v.id)] := subnets if {
 }
 
 # The virtual network (lower-case id) of a subnet id.
-vnet_of_subnet(sid) := regex.replace(lower(sid), `/subnets/[^/]+$`, "")
+vnet_of_subnet(sid) := res.without_child(lower(sid), "subnets")
 
 # The NSG (lower-case id) each subnet names.
 subnet_nsg[sid] := res.ref_id(s.properties.networkSecurityGroup) if some sid, s in subnets
@@ -130,7 +130,7 @@ circuit_gateways[circuit] contains connection_gateway[conn] if some conn, circui
 gateway_connections[gw] contains conn if some conn, gw in connection_gateway
 
 # The circuit (lower-case id) of a circuit peering id: …/expressRouteCircuits/c/peerings/p.
-circuit_of_peering(pid) := regex.replace(lower(pid), `/peerings/[^/]+$`, "")
+circuit_of_peering(pid) := res.without_child(lower(pid), "peerings")
 
 # --- Virtual WAN ------------------------------------------------------------------------
 

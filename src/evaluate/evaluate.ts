@@ -14,7 +14,7 @@
 import { createHash } from "node:crypto";
 import picomatch from "picomatch";
 import { RegoError, type Value } from "../rego/index.js";
-import { BigNum, RegoSet, isObject, objectGet, toJSON } from "../rego/value.js";
+import { BigNum, RegoSet, compare, isObject, objectGet, toJSON, type ObjectValue } from "../rego/value.js";
 import type { Resource, Snapshot } from "../snapshot/types.js";
 import { INFORMATION_URI, VERSION } from "../version.js";
 import type { LoadedBundle } from "./bundle.js";
@@ -132,11 +132,11 @@ export function evaluateSnapshot(input: EvaluateInput): Results {
       input.onRule?.(i + 1, rules.length, rule);
       return;
     }
-    let deny: Finding[];
-    let unknown: Finding[];
+    let failed: Map<string, Finding[]>;
+    let unknowns: Map<string, Finding[]>;
     try {
-      deny = findings(session.values(`x := ${rule.package}.deny`), rule);
-      unknown = findings(session.values(`x := ${rule.package}.unknown`), rule);
+      failed = groupedFindings(session.values(`x := ${rule.package}.deny`), rule);
+      unknowns = groupedFindings(session.values(`x := ${rule.package}.unknown`), rule);
     } catch (e) {
       if (!(e instanceof RegoError) && !(e instanceof FindingShapeError)) throw e;
       const message = e.message;
@@ -146,8 +146,6 @@ export function evaluateSnapshot(input: EvaluateInput): Results {
       input.onRule?.(i + 1, rules.length, rule);
       return;
     }
-    const failed = group(deny);
-    const unknowns = group(unknown);
     const named = new Set<string>();
     for (const [key, list] of failed) {
       named.add(key);
@@ -256,45 +254,54 @@ function attestationFor(rule: RuleInfo, r: Resource, attestations: readonly Atte
 
 class FindingShapeError extends Error {}
 
-// The members of a rule's deny/unknown set as findings. Objects need `resource` and
-// `message`; a plain string (conftest style) is a finding without a resource.
-function findings(rows: Record<string, Value>[], rule: RuleInfo): Finding[] {
-  const out: Finding[] = [];
+// The members of a rule's deny/unknown set as findings, grouped by resource (its lower-case
+// id; "" for findings without one). Objects need `resource` and `message`; a plain string
+// (conftest style) is a finding without a resource. Within a group the findings keep Rego's
+// order of the members, which sorting the whole set would give; only groups of more than one
+// are sorted, since a set of a hundred thousand findings costs a lot to sort.
+function groupedFindings(rows: Record<string, Value>[], rule: RuleInfo): Map<string, Finding[]> {
+  const members = new Map<string, Value[]>();
   for (const row of rows) {
     const set = row["x"];
     if (set === undefined) continue;
-    const members = set instanceof RegoSet ? set.sorted() : Array.isArray(set) ? (set as readonly Value[]) : undefined;
-    if (!members) throw new FindingShapeError(`${rule.package}: deny and unknown must be sets of findings`);
-    for (const m of members) out.push(finding(m, rule));
+    const all = set instanceof RegoSet ? set.values() : Array.isArray(set) ? (set as readonly Value[]) : undefined;
+    if (!all) throw new FindingShapeError(`${rule.package}: deny and unknown must be sets of findings`);
+    for (const m of all) {
+      const key = resourceKey(m, rule);
+      const list = members.get(key);
+      if (list) list.push(m);
+      else members.set(key, [m]);
+    }
+  }
+  const out = new Map<string, Finding[]>();
+  for (const [key, list] of members) {
+    if (list.length > 1) list.sort(compare);
+    out.set(key, list.map((m) => finding(m, rule)));
   }
   return out;
 }
 
-function finding(m: Value, rule: RuleInfo): Finding {
-  if (typeof m === "string") return { resource: null, message: m };
+function resourceKey(m: Value, rule: RuleInfo): string {
+  if (typeof m === "string") return "";
   if (!isObject(m)) throw new FindingShapeError(`${rule.package}: a finding must be an object or a string, got ${JSON.stringify(toJSON(m))}`);
   const resource = objectGet(m, "resource");
-  const message = objectGet(m, "message") ?? objectGet(m, "msg");
-  if (resource !== undefined && typeof resource !== "string") {
-    throw new FindingShapeError(`${rule.package}: a finding's resource must be a resource id string`);
-  }
-  const evidence = objectGet(m, "evidence");
+  if (resource === undefined) return "";
+  if (typeof resource !== "string") throw new FindingShapeError(`${rule.package}: a finding's resource must be a resource id string`);
+  return resource.toLowerCase();
+}
+
+// A member that resourceKey accepted, as a finding.
+function finding(m: Value, rule: RuleInfo): Finding {
+  if (typeof m === "string") return { resource: null, message: m };
+  const o = m as ObjectValue;
+  const resource = objectGet(o, "resource") as string | undefined;
+  const message = objectGet(o, "message") ?? objectGet(o, "msg");
+  const evidence = objectGet(o, "evidence");
   return {
     resource: resource ?? null,
     message: typeof message === "string" ? message : message === undefined ? rule.title : String(toJSON(message)),
     ...(evidence !== undefined && isObject(evidence) ? { evidence: toJSON(evidence) as Record<string, unknown> } : {}),
   };
-}
-
-function group(list: readonly Finding[]): Map<string, Finding[]> {
-  const out = new Map<string, Finding[]>();
-  for (const f of list) {
-    const key = f.resource === null ? "" : f.resource.toLowerCase();
-    const l = out.get(key);
-    if (l) l.push(f);
-    else out.set(key, [f]);
-  }
-  return out;
 }
 
 function messageOf(list: readonly Finding[]): string {

@@ -36,17 +36,22 @@ interface Parsers {
   ip(text: string): IPAddress | undefined;
 }
 
-const DIRECT: Parsers = { cidr: parseCIDR, ip: parseIP };
-
-function memoised<T>(parse: (text: string) => T): (text: string) => T {
+function memoised<T>(parse: (text: string) => T, limit = Infinity): (text: string) => T {
   const seen = new Map<string, T>();
   return (text) => {
     if (seen.has(text)) return seen.get(text) as T;
     const v = parse(text);
+    if (seen.size >= limit) seen.clear();
     seen.set(text, v);
     return v;
   };
 }
+
+// Every other call parses through a bounded memo shared by all queries: policies test the
+// same prefixes of an estate against each other many times, and parsing is the larger part
+// of a test. (Parsed networks and addresses are immutable.)
+const PARSED_LIMIT = 1 << 16;
+const DIRECT: Parsers = { cidr: memoised(parseCIDR, PARSED_LIMIT), ip: memoised(parseIP, PARSED_LIMIT) };
 
 function cidrOperand(name: string, v: Value, parse: Parsers = DIRECT): IPNetwork {
   const text = stringOperand(name, v);
@@ -199,6 +204,6 @@ export const netBuiltins: readonly Builtin[] = [
   {
     name: "net.cidr_is_valid",
     arity: 1,
-    fn: ([a]) => typeof a === "string" && parseCIDR(a) !== undefined,
+    fn: ([a]) => typeof a === "string" && DIRECT.cidr(a) !== undefined,
   },
 ];

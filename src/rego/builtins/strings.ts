@@ -57,8 +57,14 @@ function mapRunes(s: string, map: (ch: string) => string, special: (ch: string) 
   return out;
 }
 
-export const goToLower = (s: string): string =>
-  mapRunes(s, (c) => c.toLowerCase(), (c) => (c === "\u0130" ? "i" : c));
+// JS lower-cases like Go except for U+0130 (the one character whose full lower-case mapping
+// is two, so the length changes) and the context-dependent final sigma: without those, the
+// native mapping is Go's. (lower runs on every resource id; this skips the per-rune walk.)
+export const goToLower = (s: string): string => {
+  const lowered = s.toLowerCase();
+  if (lowered.length === s.length && !s.includes("\u03a3")) return lowered;
+  return mapRunes(s, (c) => c.toLowerCase(), (c) => (c === "\u0130" ? "i" : c));
+};
 const goToUpper = (s: string): string => mapRunes(s, (c) => c.toUpperCase(), (c) => c);
 
 // ---------------------------------------------------------------------------------------
