@@ -775,13 +775,17 @@ export class Evaluator {
               tree.insert(name, keys, v, multi, rule.loc);
               return false;
             });
+          const suffix = rule.suffix;
           this.evalBody(rule.body, frame, ctx, () => {
-            if (rule.suffix.length === 1) {
-              const k = this.direct(rule.suffix[0]!, frame, ctx);
+            // Keys with one value each (the common case) without continuations.
+            const keys: Value[] = new Array(suffix.length);
+            for (let i = 0; i < suffix.length; i++) {
+              const k = this.direct(suffix[i]!, frame, ctx);
               if (k === undefined) return false;
-              if (k !== ITERATE) return onKeys([k]);
+              if (k === ITERATE) return this.evalList(suffix, 0, [], frame, ctx, onKeys);
+              keys[i] = k;
             }
-            return this.evalList(rule.suffix, 0, [], frame, ctx, onKeys);
+            return onKeys(keys);
           });
         });
         if (found) break;
@@ -1209,31 +1213,36 @@ function addOverride(root: OverrideNode | undefined, path: readonly string[], va
 
 // The extent of a node with dynamic ref heads, built while its rules are evaluated.
 class MutableTree {
-  // String keys (nearly all) by themselves; other keys by their hash key.
-  private readonly strings = new Map<string, MutableTree | RegoSet | Value>();
-  private readonly others = new Map<string, { key: Value; value: MutableTree | RegoSet | Value }>();
+  // String keys (nearly all) in a plain object, which build() hands out as the value itself
+  // when nothing below it is still a tree: a partial object of a hundred thousand keys is
+  // then written once, not copied. Other keys by their hash key.
+  private strings = Object.create(null) as Record<string, Node>;
+  private others: Map<string, { key: Value; value: Node }> | undefined;
+  // How many values in `strings` are trees, which build() must build first.
+  private trees = 0;
+  // build() handed `strings` out as a value: copy it before writing.
+  private shared = false;
 
-  private get(key: Value): MutableTree | RegoSet | Value | undefined {
-    return typeof key === "string" ? this.strings.get(key) : this.others.get(keyOf(key))?.value;
+  private get(key: Value): Node | undefined {
+    return typeof key === "string" ? this.strings[key] : this.others?.get(keyOf(key))?.value;
   }
 
-  private put(key: Value, value: MutableTree | RegoSet | Value): void {
-    if (typeof key === "string") this.strings.set(key, value);
-    else this.others.set(keyOf(key), { key, value });
+  private put(key: Value, value: Node): void {
+    if (typeof key !== "string") {
+      (this.others ??= new Map()).set(keyOf(key), { key, value });
+      return;
+    }
+    if (this.shared) {
+      this.strings = Object.assign(Object.create(null) as Record<string, Node>, this.strings);
+      this.shared = false;
+    }
+    if (this.strings[key] instanceof MutableTree) this.trees--;
+    if (value instanceof MutableTree) this.trees++;
+    this.strings[key] = value;
   }
 
   insert(name: string, keys: readonly Value[], leaf: Value, multi: boolean, loc: Location | undefined): void {
     let level: MutableTree = this;
-    // The path is spelled out only for the error message.
-    const conflict = (depth: number) =>
-      new RegoError(
-        "eval_conflict_error",
-        `rule ${name}${keys
-          .slice(0, depth + 1)
-          .map((k) => (typeof k === "string" ? `.${k}` : `[${formatValue(k)}]`))
-          .join("")} produced conflicting values`,
-        loc,
-      );
     const last = keys.length - 1;
     for (let i = 0; i <= last; i++) {
       const key = keys[i]!;
@@ -1242,11 +1251,11 @@ class MutableTree {
         if (multi) {
           if (existing === undefined) level.put(key, new RegoSet([leaf]));
           else if (existing instanceof RegoSet) existing.add(leaf);
-          else throw conflict(i);
+          else throw conflictError(name, keys, i, loc);
         } else if (existing === undefined) level.put(key, leaf);
         else {
           const cur = existing instanceof MutableTree ? existing.build() : (existing as Value);
-          if (!equal(cur, leaf)) throw conflict(i);
+          if (!equal(cur, leaf)) throw conflictError(name, keys, i, loc);
         }
         return;
       }
@@ -1258,15 +1267,15 @@ class MutableTree {
       else if (isObject(existing as Value)) {
         next = MutableTree.from(existing as ObjectValue);
         level.put(key, next);
-      } else throw conflict(i);
+      } else throw conflictError(name, keys, i, loc);
       level = next;
     }
   }
 
   // Adds the value of a child node under `key`, merging objects the rules also build.
   merge(name: string, key: string, value: Value): void {
-    if (!this.strings.has(key)) {
-      this.strings.set(key, value);
+    if (this.strings[key] === undefined) {
+      this.put(key, value);
       return;
     }
     if (!isObject(value)) throw new RegoError("eval_conflict_error", `rule ${name}.${key} produced conflicting values`, undefined);
@@ -1280,11 +1289,33 @@ class MutableTree {
   }
 
   build(): Value {
+    if (this.trees > 0) {
+      // Trees below become values in place; a later insert there starts from the value.
+      for (const key of Object.keys(this.strings)) {
+        const v = this.strings[key];
+        if (v instanceof MutableTree) this.strings[key] = v.build();
+      }
+      this.trees = 0;
+    }
+    if (this.others === undefined || this.others.size === 0) {
+      this.shared = true;
+      return this.strings as ObjectValue;
+    }
     const b = new ObjectBuilder();
-    const leaf = (v: MutableTree | RegoSet | Value): Value => (v instanceof MutableTree ? v.build() : (v as Value));
-    for (const [key, value] of this.strings) b.set(key, leaf(value));
-    for (const { key, value } of this.others.values()) b.set(key, leaf(value));
+    for (const key of Object.keys(this.strings)) b.set(key, this.strings[key] as Value);
+    for (const { key, value } of this.others.values()) b.set(key, value instanceof MutableTree ? value.build() : (value as Value));
     return b.build();
   }
+}
+
+type Node = MutableTree | RegoSet | Value;
+
+// The path is spelled out only for the error message.
+function conflictError(name: string, keys: readonly Value[], depth: number, loc: Location | undefined): RegoError {
+  const path = keys
+    .slice(0, depth + 1)
+    .map((k) => (typeof k === "string" ? `.${k}` : `[${formatValue(k)}]`))
+    .join("");
+  return new RegoError("eval_conflict_error", `rule ${name}${path} produced conflicting values`, loc);
 }
 

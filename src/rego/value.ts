@@ -253,8 +253,11 @@ export function forEachEntry(o: ObjectValue, fn: (k: Value, v: Value) => boolean
     for (const [k, v] of o.entries()) if (fn(k, v) === true) return true;
     return false;
   }
-  for (const k in o) {
-    if (!hasOwn.call(o, k)) continue;
+  // Object.keys rather than for…in: no inherited keys to skip, and V8 serves it from the
+  // shape's cached key list.
+  const keys = Object.keys(o);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
     if (fn(k, (o as JsonObject)[k] as Value) === true) return true;
   }
   return false;
