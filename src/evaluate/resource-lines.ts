@@ -18,18 +18,12 @@ export function resourceLines(text: string): Map<number, number> {
         line++;
         break;
       case 34: {
-        // a string: skip it, remembering it as a possible key
+        // A string: skip to its closing quote with indexOf, remembering it as a possible key.
+        // (JSON strings hold no raw line breaks, so no line is skipped.)
         const start = i + 1;
-        i++;
-        while (i < n) {
-          const d = text.charCodeAt(i);
-          if (d === 92) i += 2;
-          else if (d === 34) break;
-          else {
-            if (d === 10) line++;
-            i++;
-          }
-        }
+        let end = text.indexOf('"', start);
+        while (end > 0 && escaped(text, end)) end = text.indexOf('"', end + 1);
+        i = end < 0 ? n : end;
         lastString = depth === 1 ? text.slice(start, i) : undefined;
         break;
       }
@@ -57,4 +51,11 @@ export function resourceLines(text: string): Map<number, number> {
     }
   }
   return lines;
+}
+
+// Whether the quote at `at` is escaped: an odd number of backslashes precede it.
+function escaped(text: string, at: number): boolean {
+  let backslashes = 0;
+  while (text.charCodeAt(at - 1 - backslashes) === 92) backslashes++;
+  return backslashes % 2 === 1;
 }
