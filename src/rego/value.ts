@@ -97,8 +97,10 @@ export function keyOf(v: Value): string {
   }
 }
 
+// Inside a composite, a string is its length, a quote and itself: a prefix that says where it
+// ends, cheaper to build than an escaped form.
 function nestedKey(v: Value): string {
-  return typeof v === "string" ? JSON.stringify(v) : keyOf(v);
+  return typeof v === "string" ? v.length + '"' + v : keyOf(v);
 }
 
 function compositeKey(v: ArrayValue | RegoSet | ObjectValue): string {
@@ -106,14 +108,22 @@ function compositeKey(v: ArrayValue | RegoSet | ObjectValue): string {
   if (cached !== undefined) return cached;
   let key: string;
   if (Array.isArray(v)) {
-    key = "[" + (v as ArrayValue).map(nestedKey).join(",") + "]";
+    key = "[";
+    for (let i = 0; i < v.length; i++) key += (i > 0 ? "," : "") + nestedKey(v[i] as Value);
+    key += "]";
   } else if (v instanceof RegoSet) {
     key = "<" + v.sorted().map(nestedKey).join(",") + ">";
-  } else {
+  } else if (v instanceof RegoObject) {
     const parts: string[] = [];
-    for (const [k, x] of objectEntries(v as ObjectValue)) parts.push(nestedKey(k) + ":" + nestedKey(x));
-    parts.sort();
-    key = "{" + parts.join(",") + "}";
+    for (const [k, x] of v.entries()) parts.push(nestedKey(k) + ":" + nestedKey(x));
+    key = "{" + parts.sort().join(",") + "}";
+  } else {
+    // Plain objects: string keys, so sorting the keys orders the entries.
+    const o = v as JsonObject;
+    const keys = Object.keys(o).sort();
+    key = "{";
+    for (let i = 0; i < keys.length; i++) key += (i > 0 ? "," : "") + nestedKey(keys[i]!) + ":" + nestedKey(o[keys[i]!] as Value);
+    key += "}";
   }
   compositeKeys.set(v, key);
   return key;
