@@ -1,45 +1,23 @@
 #!/usr/bin/env node
-// erguard's command line. Each command lives in its own file and registers itself here;
-// stage modules are imported lazily inside the actions so that a small scan starts fast
-// (the Azure SDK loads only for --source azure).
+// erguard's entry point. It turns on Node's compile cache before any other module loads, then
+// runs the command line (program.ts).
 //
-// This is the only place that turns errors into messages and exit codes:
-//   0 nothing failed at or above --fail-on, 1 findings at or above it,
-//   2 the run could not be trusted (bad input, a rule error, an incomplete collection).
+// The cache keeps V8's compiled code of every module erguard loads (some 280 of its own and
+// its dependencies'), so later runs do not compile them again: a PR-gate scan of one template
+// starts ~40 ms sooner. It lives in the user's cache directory rather than a shared temporary
+// one, where another user could plant code. A directory that cannot be written only means no
+// cache; NODE_COMPILE_CACHE and NODE_DISABLE_COMPILE_CACHE keep the meaning Node gives them.
 
-import { Command, CommanderError } from "commander";
-import { exitCodeFor, formatError } from "./errors.js";
-import { registerCollect } from "./collect.js";
-import { registerEval } from "./eval.js";
-import { registerMerge } from "./merge.js";
-import { registerPolicy } from "./policy.js";
-import { registerReport } from "./report.js";
-import { registerScan } from "./scan.js";
-import { VERSION } from "../version.js";
-
-const program = new Command();
-program
-  .name("erguard")
-  .description("Policy-as-code compliance scanner for Azure ExpressRoute estates")
-  .version(VERSION, "--version")
-  .showHelpAfterError()
-  .exitOverride();
-
-registerEval(program);
-registerPolicy(program);
-registerCollect(program);
-registerReport(program);
-registerScan(program);
-registerMerge(program);
+import * as nodeModule from "node:module";
+import { homedir } from "node:os";
+import { join } from "node:path";
 
 try {
-  await program.parseAsync(process.argv);
-} catch (err) {
-  if (err instanceof CommanderError) {
-    // Help and version exit 0; usage errors are bad input.
-    process.exitCode = err.exitCode === 0 ? 0 : 2;
-  } else {
-    process.stderr.write(formatError(err) + "\n");
-    process.exitCode = exitCodeFor(err);
-  }
+  const cacheHome = process.env["XDG_CACHE_HOME"] || (process.platform === "win32" ? process.env["LOCALAPPDATA"] : undefined) || join(homedir(), ".cache");
+  // Node 22.0 has no compile cache.
+  nodeModule.enableCompileCache?.(join(cacheHome, "erguard", "node-compile-cache"));
+} catch {
+  // no home directory: run without the cache
 }
+
+await import("./program.js");
