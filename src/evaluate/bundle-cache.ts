@@ -3,10 +3,20 @@
 // loading the bundle, and a PR-gate scan of one template should not pay for it on every
 // run. A module whose text differs from the one cached (an edited rule) and a METADATA block
 // the cache does not hold (a user's bundle) are parsed as usual.
+//
+// The file is made to be read fast, since every scan reads it:
+// - line 1 is a JSON header (format version, each module's path and sha256, the METADATA
+//   blocks); line n + 1 is the syntax tree of module n, as JSON;
+// - a syntax tree names its file in every location: the cache writes `"file":0` instead, and
+//   the path the module has now is put back in the text before it is parsed. So the cache holds
+//   no build machine's paths, is half the size, and an installed copy needs no rewriting;
+// - the module's source is not stored (the caller has just read it);
+// - every character outside ASCII is written as a \u escape, so the file decodes as Latin-1,
+//   the fastest way Node reads text.
 
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
-import { relative, resolve } from "node:path";
+import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { metadataBlockTexts, parseMetadataYaml, type AnnotationCache } from "../rego/annotations.js";
 import { parseModule, type Module } from "../rego/index.js";
@@ -14,75 +24,83 @@ import { BigNum } from "../rego/value.js";
 import { loadPolicyFiles } from "./policy-files.js";
 
 const CACHE_FILE = fileURLToPath(new URL("../bundle-cache.json", import.meta.url));
+const FORMAT = 2;
+const FILE_PLACEHOLDER = '"file":0';
 
-interface CacheFile {
-  readonly version: 1;
-  readonly dir: string; // the bundle directory the modules were parsed in
-  readonly modules: Record<string, { readonly sha256: string; readonly module: Module }>; // by path relative to dir
+interface Header {
+  readonly format: number;
+  readonly modules: readonly { readonly path: string; readonly sha256: string }[]; // paths relative to the bundle directory
   readonly annotations: Record<string, Record<string, unknown>>; // METADATA YAML by its text
 }
 
-let loaded: CacheFile | null | undefined;
-
-function cacheFile(): CacheFile | null {
-  if (loaded === undefined) {
-    try {
-      const c = JSON.parse(readFileSync(CACHE_FILE, "utf8")) as CacheFile;
-      loaded = c.version === 1 ? c : null;
-    } catch {
-      loaded = null; // not built: everything is parsed
-    }
-  }
-  return loaded;
+export interface BundleCache {
+  // The module at `path` (in bundle directory `dir`) with text `source`: from the cache when
+  // that text is the one parsed at build time, else parsed now.
+  module(dir: string, path: string, source: string): Module;
+  readonly annotations: AnnotationCache;
 }
 
-let annotations: AnnotationCache | undefined;
+// A missing, unreadable or older cache file gives an empty cache: everything is parsed.
+export function readBundleCache(file: string): BundleCache {
+  let header: Header | undefined;
+  let lines: string[] = [];
+  try {
+    lines = readFileSync(file, "latin1").split("\n");
+    const h = JSON.parse(lines[0]!) as Partial<Header>;
+    if (h.format === FORMAT && Array.isArray(h.modules) && lines.length === h.modules.length + 1) header = h as Header;
+  } catch {
+    // not built
+  }
+  const entries = new Map(header?.modules.map((m, i) => [m.path, { sha256: m.sha256, line: i + 1 }]));
+  return {
+    module(dir, path, source) {
+      const entry = entries.get(relative(dir, path));
+      if (entry === undefined || entry.sha256 !== sha256(source)) return parseModule(source, path);
+      const module = JSON.parse(lines[entry.line]!.replaceAll(FILE_PLACEHOLDER, `"file":${JSON.stringify(path)}`)) as { source: string };
+      module.source = source;
+      return module as unknown as Module;
+    },
+    annotations: new Map(Object.entries(header?.annotations ?? {})),
+  };
+}
 
-export function annotationCache(): AnnotationCache {
-  annotations ??= new Map(Object.entries(cacheFile()?.annotations ?? {}));
-  return annotations;
+let builtin: BundleCache | undefined;
+
+// The cache npm run build wrote, read once.
+export function builtinBundleCache(): BundleCache {
+  builtin ??= readBundleCache(CACHE_FILE);
+  return builtin;
 }
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
-// The module at `path` (in bundle directory `dir`), from the cache when its text is the one
-// that was parsed, else parsed now.
-export function parsedModule(dir: string, path: string, source: string): Module {
-  const c = cacheFile();
-  const entry = c?.modules[relative(dir, path)];
-  if (!c || !entry || entry.sha256 !== sha256(source)) return parseModule(source, path);
-  // Locations name the file as it was parsed; a relocated install names it where it is now.
-  return c.dir === resolve(dir) ? entry.module : relocate(entry.module, path);
-}
-
-function relocate(m: Module, file: string): Module {
-  const walk = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(walk);
-    if (v === null || typeof v !== "object") return v;
-    const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) out[k] = k === "file" ? file : walk(x);
-    return out;
-  };
-  return walk(m) as Module;
-}
-
 // Parses the bundle below `dir` and writes the cache (the build step).
 export async function writeBundleCache(dir: string, file = CACHE_FILE): Promise<{ modules: number; annotations: number }> {
-  const modules: Record<string, { sha256: string; module: Module }> = {};
-  const blocks: Record<string, unknown> = {};
+  const modules: Header["modules"][number][] = [];
+  const trees: string[] = [];
+  const blocks: Record<string, Record<string, unknown>> = {};
   for (const m of (await loadPolicyFiles([dir])).modules) {
     // A scan does not compile the tests.
     if (m.path.endsWith("_test.rego")) continue;
     const module = parseModule(m.source, m.path);
     // JSON holds every value of a syntax tree but an exact big number: leave such a module out.
-    if (!containsBigNum(module)) modules[relative(dir, m.path)] = { sha256: sha256(m.source), module };
+    if (!containsBigNum(module)) {
+      modules.push({ path: relative(dir, m.path), sha256: sha256(m.source) });
+      trees.push(JSON.stringify({ ...module, source: 0 }).replaceAll(`"file":${JSON.stringify(m.path)}`, FILE_PLACEHOLDER));
+    }
     for (const text of metadataBlockTexts(m.source, m.path)) {
       const value = parseMetadataYaml(text);
-      if (value !== null && typeof value === "object" && !Array.isArray(value)) blocks[text] = value;
+      if (value !== null && typeof value === "object" && !Array.isArray(value)) blocks[text] = value as Record<string, unknown>;
     }
   }
-  writeFileSync(file, JSON.stringify({ version: 1, dir: resolve(dir), modules, annotations: blocks }));
-  return { modules: Object.keys(modules).length, annotations: Object.keys(blocks).length };
+  const header: Header = { format: FORMAT, modules, annotations: blocks };
+  writeFileSync(file, asciiOnly([JSON.stringify(header), ...trees].join("\n")), "latin1");
+  return { modules: modules.length, annotations: Object.keys(blocks).length };
+}
+
+// JSON text with every character outside ASCII escaped (JSON.stringify leaves them as they are).
+function asciiOnly(json: string): string {
+  return json.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 function containsBigNum(v: unknown): boolean {

@@ -12,7 +12,7 @@ import { fileURLToPath } from "node:url";
 import { ErguardError } from "../errors.js";
 import { Policy, type Annotation } from "../rego/index.js";
 import { VERSION } from "../version.js";
-import { annotationCache, parsedModule } from "./bundle-cache.js";
+import { builtinBundleCache } from "./bundle-cache.js";
 import { loadPolicyFiles } from "./policy-files.js";
 import { SEVERITIES, type RuleInfo, type Severity } from "./results.js";
 
@@ -59,9 +59,10 @@ export async function loadBundles(sources: readonly BundleSource[], options: Loa
   }
   const compiled = modules.filter((m) => options.includeTests || !m.path.endsWith("_test.rego"));
   // Compile errors (RegoError) propagate: the CLI shows each with file:line:column.
+  const cache = builtinBundleCache();
   const policy = Policy.fromModules(
-    compiled.map((m) => parsedModule(sources.find((s) => s.name === m.bundle)!.dir, m.path, m.source)),
-    { annotationCache: annotationCache() },
+    compiled.map((m) => cache.module(sources.find((s) => s.name === m.bundle)!.dir, m.path, m.source)),
+    { annotationCache: cache.annotations },
   );
   const bundleOf = new Map(compiled.map((m) => [m.path, m.bundle]));
   const rules = ruleInfos(policy, bundleOf);

@@ -1,20 +1,20 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parsedModule, writeBundleCache } from "../../src/evaluate/bundle-cache.js";
+import { readBundleCache, writeBundleCache } from "../../src/evaluate/bundle-cache.js";
 import { BUILTIN_POLICY_DIR } from "../../src/evaluate/bundle.js";
 import { loadPolicyFiles } from "../../src/evaluate/policy-files.js";
 import { Policy, parseModule } from "../../src/rego/index.js";
 
+const cacheFile = join(mkdtempSync(join(tmpdir(), "erguard-cache-")), "cache.json");
+const written = await writeBundleCache(BUILTIN_POLICY_DIR, cacheFile);
+
 describe("the build-time cache of the built-in bundle", () => {
   it("gives the same annotations as parsing every METADATA block", async () => {
-    const file = join(mkdtempSync(join(tmpdir(), "erguard-cache-")), "cache.json");
-    const n = await writeBundleCache(BUILTIN_POLICY_DIR, file);
-    expect(n.annotations).toBeGreaterThan(90);
-    expect(n.modules).toBeGreaterThan(90);
-    const written = JSON.parse(readFileSync(file, "utf8")) as { annotations: Record<string, Record<string, unknown>> };
-    const cache = new Map(Object.entries(written.annotations));
+    expect(written.annotations).toBeGreaterThan(90);
+    expect(written.modules).toBeGreaterThan(90);
+    const cache = readBundleCache(cacheFile).annotations;
     const modules = (await loadPolicyFiles([BUILTIN_POLICY_DIR])).modules.filter((m) => !m.path.endsWith("_test.rego"));
     const parsed = Policy.compile(modules).annotations;
     const cached = Policy.compile(modules, { annotationCache: cache }).annotations;
@@ -23,10 +23,32 @@ describe("the build-time cache of the built-in bundle", () => {
 
   it("gives the syntax tree parsing gives, and parses a module whose text changed", async () => {
     const modules = (await loadPolicyFiles([BUILTIN_POLICY_DIR])).modules;
+    const cache = readBundleCache(cacheFile);
+    for (const m of modules.filter((x) => !x.path.endsWith("_test.rego"))) {
+      expect(cache.module(BUILTIN_POLICY_DIR, m.path, m.source)).toEqual(parseModule(m.source, m.path));
+    }
     const m = modules.find((x) => x.path.endsWith("resources.rego"))!;
-    expect(parsedModule(BUILTIN_POLICY_DIR, m.path, m.source)).toEqual(parseModule(m.source, m.path));
     const edited = m.source + "\nextra := 1\n";
-    expect(parsedModule(BUILTIN_POLICY_DIR, m.path, edited).rules.length).toBe(parseModule(m.source, m.path).rules.length + 1);
+    expect(cache.module(BUILTIN_POLICY_DIR, m.path, edited).rules.length).toBe(parseModule(m.source, m.path).rules.length + 1);
+  });
+
+  it("names the files where the bundle is now, not where it was built", () => {
+    const moved = join(mkdtempSync(join(tmpdir(), "erguard-moved-é ")), "policies");
+    cpSync(BUILTIN_POLICY_DIR, moved, { recursive: true });
+    const path = join(moved, "lib", "resources.rego");
+    const source = readFileSync(path, "utf8");
+    const module = readBundleCache(cacheFile).module(moved, path, source);
+    expect(module).toEqual(parseModule(source, path));
+    expect(module.rules[0]!.loc.file).toBe(path);
+  });
+
+  it("parses everything when the cache file is missing or of another format", () => {
+    const m = { path: join(BUILTIN_POLICY_DIR, "x.rego"), source: "package x\n\ny := 1\n" };
+    for (const file of [join(tmpdir(), "erguard-no-such-cache.json"), join(BUILTIN_POLICY_DIR, "data.yaml")]) {
+      const cache = readBundleCache(file);
+      expect(cache.annotations.size).toBe(0);
+      expect(cache.module(BUILTIN_POLICY_DIR, m.path, m.source)).toEqual(parseModule(m.source, m.path));
+    }
   });
 
   it("still parses a block that is not in the cache, and still checks its keys", () => {
