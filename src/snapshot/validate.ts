@@ -2,7 +2,8 @@
 // (bad_input) that names the JSON pointer and what was expected there and, when the source
 // text is at hand, the line to look at.
 
-import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+import { createRequire } from "node:module";
+import type { ErrorObject, ValidateFunction } from "ajv";
 import { ErguardError } from "../errors.js";
 import { fromPointer, lineOfPath, toPointer, type JsonPath } from "./json-positions.js";
 import { snapshotSchema } from "./schema.js";
@@ -10,9 +11,11 @@ import type { Snapshot } from "./types.js";
 
 let compiled: ValidateFunction<Snapshot> | undefined;
 
-// Compiled on first use: a scan of one template never pays for it.
+// Loaded and compiled on first use: a scan of one template never pays for it. ajv is some 60
+// CommonJS modules, so it is required (synchronously) here rather than imported at the top.
 function validator(): ValidateFunction<Snapshot> {
   if (compiled === undefined) {
+    const { Ajv } = createRequire(import.meta.url)("ajv") as typeof import("ajv");
     const ajv = new Ajv({ allErrors: false, verbose: true, strict: true });
     compiled = ajv.compile<Snapshot>(snapshotSchema);
   }
