@@ -15,6 +15,7 @@ import type { CallTarget, CBody, CLiteral, CRule, CTerm, CWith, RuleNode } from 
 import type { Location } from "./location.js";
 import {
   ObjectBuilder,
+  RegoObject,
   RegoSet,
   equal,
   forEachEntry,
@@ -1213,32 +1214,34 @@ function addOverride(root: OverrideNode | undefined, path: readonly string[], va
 
 // The extent of a node with dynamic ref heads, built while its rules are evaluated.
 class MutableTree {
-  // String keys (nearly all) in a plain object, which build() hands out as the value itself
-  // when nothing below it is still a tree: a partial object of a hundred thousand keys is
-  // then written once, not copied. Other keys by their hash key.
-  private strings = Object.create(null) as Record<string, Node>;
+  // String keys (nearly all) by themselves; other keys by their hash key.
+  private strings = new Map<string, Node>();
   private others: Map<string, { key: Value; value: Node }> | undefined;
   // How many values in `strings` are trees, which build() must build first.
   private trees = 0;
-  // build() handed `strings` out as a value: copy it before writing.
+  // Whether a string key looks like an array index (see build).
+  private indexKeys = false;
+  // build() handed `strings` over to a RegoObject: copy it before writing.
   private shared = false;
 
   private get(key: Value): Node | undefined {
-    return typeof key === "string" ? this.strings[key] : this.others?.get(keyOf(key))?.value;
+    return typeof key === "string" ? this.strings.get(key) : this.others?.get(keyOf(key))?.value;
   }
 
-  private put(key: Value, value: Node): void {
+  // `previous` is what get(key) returned.
+  private put(key: Value, value: Node, previous: Node | undefined): void {
     if (typeof key !== "string") {
       (this.others ??= new Map()).set(keyOf(key), { key, value });
       return;
     }
     if (this.shared) {
-      this.strings = Object.assign(Object.create(null) as Record<string, Node>, this.strings);
+      this.strings = new Map(this.strings);
       this.shared = false;
     }
-    if (this.strings[key] instanceof MutableTree) this.trees--;
+    if (previous instanceof MutableTree) this.trees--;
     if (value instanceof MutableTree) this.trees++;
-    this.strings[key] = value;
+    if (!this.indexKeys && ARRAY_INDEX.test(key)) this.indexKeys = true;
+    this.strings.set(key, value);
   }
 
   insert(name: string, keys: readonly Value[], leaf: Value, multi: boolean, loc: Location | undefined): void {
@@ -1249,10 +1252,10 @@ class MutableTree {
       const existing = level.get(key);
       if (i === last) {
         if (multi) {
-          if (existing === undefined) level.put(key, new RegoSet([leaf]));
+          if (existing === undefined) level.put(key, new RegoSet([leaf]), undefined);
           else if (existing instanceof RegoSet) existing.add(leaf);
           else throw conflictError(name, keys, i, loc);
-        } else if (existing === undefined) level.put(key, leaf);
+        } else if (existing === undefined) level.put(key, leaf, undefined);
         else {
           const cur = existing instanceof MutableTree ? existing.build() : (existing as Value);
           if (!equal(cur, leaf)) throw conflictError(name, keys, i, loc);
@@ -1262,11 +1265,11 @@ class MutableTree {
       let next: MutableTree;
       if (existing === undefined) {
         next = new MutableTree();
-        level.put(key, next);
+        level.put(key, next, undefined);
       } else if (existing instanceof MutableTree) next = existing;
       else if (isObject(existing as Value)) {
         next = MutableTree.from(existing as ObjectValue);
-        level.put(key, next);
+        level.put(key, next, existing);
       } else throw conflictError(name, keys, i, loc);
       level = next;
     }
@@ -1274,8 +1277,8 @@ class MutableTree {
 
   // Adds the value of a child node under `key`, merging objects the rules also build.
   merge(name: string, key: string, value: Value): void {
-    if (this.strings[key] === undefined) {
-      this.put(key, value);
+    if (!this.strings.has(key)) {
+      this.put(key, value, undefined);
       return;
     }
     if (!isObject(value)) throw new RegoError("eval_conflict_error", `rule ${name}.${key} produced conflicting values`, undefined);
@@ -1284,29 +1287,32 @@ class MutableTree {
 
   static from(o: ObjectValue): MutableTree {
     const t = new MutableTree();
-    forEachEntry(o, (k, v) => void t.put(k, v));
+    forEachEntry(o, (k, v) => void t.put(k, v, undefined));
     return t;
   }
 
   build(): Value {
     if (this.trees > 0) {
       // Trees below become values in place; a later insert there starts from the value.
-      for (const key of Object.keys(this.strings)) {
-        const v = this.strings[key];
-        if (v instanceof MutableTree) this.strings[key] = v.build();
-      }
+      for (const [key, v] of this.strings) if (v instanceof MutableTree) this.strings.set(key, v.build());
       this.trees = 0;
     }
-    if (this.others === undefined || this.others.size === 0) {
+    const others = this.others?.size ?? 0;
+    // A large string-keyed object keeps its map (no copy, and fast lookups of computed keys);
+    // keys like array indexes iterate first in a plain object, so those stay plain.
+    if (others === 0 && this.strings.size >= MAP_OBJECT_SIZE && !this.indexKeys) {
       this.shared = true;
-      return this.strings as ObjectValue;
+      return RegoObject.ofStrings(this.strings as Map<string, Value>);
     }
     const b = new ObjectBuilder();
-    for (const key of Object.keys(this.strings)) b.set(key, this.strings[key] as Value);
-    for (const { key, value } of this.others.values()) b.set(key, value instanceof MutableTree ? value.build() : (value as Value));
+    for (const [key, value] of this.strings) b.set(key, value as Value);
+    if (others > 0) for (const { key, value } of this.others!.values()) b.set(key, value instanceof MutableTree ? value.build() : (value as Value));
     return b.build();
   }
 }
+
+const MAP_OBJECT_SIZE = 64;
+const ARRAY_INDEX = /^(?:0|[1-9][0-9]*)$/;
 
 type Node = MutableTree | RegoSet | Value;
 

@@ -5,8 +5,10 @@
 //   null, boolean, string, number (or BigNum beyond a double), arrays, and plain objects
 //   whose keys are all strings.
 // Two classes carry what JSON cannot: RegoSet, and RegoObject for objects with a key that
-// is not a string ({1: "a"}). An object whose keys are all strings is always a plain
-// object, so each value has exactly one representation and equality stays structural.
+// is not a string ({1: "a"}). An object whose keys are all strings is a plain object, except
+// the large objects partial rules build (indexes keyed by resource id): those are a RegoObject
+// over a Map, since V8 looks up a long computed key in a Map far faster than in a dictionary
+// object (which must intern the key first). Equality, hashing and order treat both alike.
 //
 // Values are immutable once built. Read plain objects only through the helpers here:
 // objects from JSON.parse inherit from Object.prototype, so `o[k]` alone would find
@@ -113,16 +115,17 @@ function compositeKey(v: ArrayValue | RegoSet | ObjectValue): string {
     key += "]";
   } else if (v instanceof RegoSet) {
     key = "<" + v.sorted().map(nestedKey).join(",") + ">";
-  } else if (v instanceof RegoObject) {
+  } else if (v instanceof RegoObject && !v.stringKeyed) {
     const parts: string[] = [];
     for (const [k, x] of v.entries()) parts.push(nestedKey(k) + ":" + nestedKey(x));
     key = "{" + parts.sort().join(",") + "}";
   } else {
-    // Plain objects: string keys, so sorting the keys orders the entries.
-    const o = v as JsonObject;
-    const keys = Object.keys(o).sort();
+    // String keys (a plain object or a string-keyed RegoObject, which must hash alike): sorting
+    // the keys orders the entries.
+    const o = v as ObjectValue;
+    const keys = (objectKeys(o) as string[]).sort();
     key = "{";
-    for (let i = 0; i < keys.length; i++) key += (i > 0 ? "," : "") + nestedKey(keys[i]!) + ":" + nestedKey(o[keys[i]!] as Value);
+    for (let i = 0; i < keys.length; i++) key += (i > 0 ? "," : "") + nestedKey(keys[i]!) + ":" + nestedKey(objectGet(o, keys[i]!)!);
     key += "}";
   }
   compositeKeys.set(v, key);
@@ -195,31 +198,69 @@ export class RegoSet {
 // Objects
 
 export class RegoObject {
-  private readonly entriesByKey = new Map<string, [Value, Value]>();
+  // An object whose keys are all strings: its entries by key (see ofStrings). Otherwise
+  // every entry by its key's hash key, in insertion order.
+  private byString: Map<string, Value> | undefined;
+  private byKey: Map<string, [Value, Value]> | undefined;
 
   constructor(entries?: Iterable<readonly [Value, Value]>) {
+    this.byKey = new Map();
     if (entries) for (const [k, v] of entries) this.set(k, v);
+  }
+
+  // An object over a map of string keys, which it takes over: the caller no longer writes it.
+  // (Keys that look like array indexes would iterate in another order than in a plain object,
+  // so callers keep those objects plain.)
+  static ofStrings(map: Map<string, Value>): RegoObject {
+    const o = new RegoObject();
+    o.byKey = undefined;
+    o.byString = map;
+    return o;
+  }
+
+  get stringKeyed(): boolean {
+    return this.byString !== undefined;
   }
 
   // Only while building.
   set(k: Value, v: Value): void {
-    this.entriesByKey.set(keyOf(k), [k, v]);
+    if (this.byString) {
+      if (typeof k === "string") {
+        this.byString.set(k, v);
+        return;
+      }
+      this.byKey = new Map([...this.byString].map(([sk, sv]) => [keyOf(sk), [sk, sv]]));
+      this.byString = undefined;
+    }
+    this.byKey!.set(keyOf(k), [k, v]);
   }
 
   get(k: Value): Value | undefined {
-    return this.entriesByKey.get(keyOf(k))?.[1];
+    if (this.byString) return typeof k === "string" ? this.byString.get(k) : undefined;
+    return this.byKey!.get(keyOf(k))?.[1];
   }
 
   has(k: Value): boolean {
-    return this.entriesByKey.has(keyOf(k));
+    if (this.byString) return typeof k === "string" && this.byString.has(k);
+    return this.byKey!.has(keyOf(k));
   }
 
   get size(): number {
-    return this.entriesByKey.size;
+    return this.byString ? this.byString.size : this.byKey!.size;
   }
 
   entries(): IterableIterator<[Value, Value]> {
-    return this.entriesByKey.values();
+    return this.byString ? this.byString.entries() : this.byKey!.values();
+  }
+
+  // Calls fn for each entry; stops when fn returns true.
+  each(fn: (k: Value, v: Value) => boolean | void): boolean {
+    if (this.byString) {
+      for (const [k, v] of this.byString) if (fn(k, v) === true) return true;
+      return false;
+    }
+    for (const [k, v] of this.byKey!.values()) if (fn(k, v) === true) return true;
+    return false;
   }
 }
 
@@ -259,10 +300,7 @@ export function* objectEntries(o: ObjectValue): Generator<[Value, Value]> {
 
 // Calls fn for each entry; stops when fn returns true. Cheaper than objectEntries in hot loops.
 export function forEachEntry(o: ObjectValue, fn: (k: Value, v: Value) => boolean | void): boolean {
-  if (o instanceof RegoObject) {
-    for (const [k, v] of o.entries()) if (fn(k, v) === true) return true;
-    return false;
-  }
+  if (o instanceof RegoObject) return o.each(fn);
   // Object.keys rather than for…in: no inherited keys to skip, and V8 serves it from the
   // shape's cached key list.
   const keys = Object.keys(o);

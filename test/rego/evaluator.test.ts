@@ -99,4 +99,31 @@ describe("the Rego evaluator", () => {
     expect(rows[0]!["x"]).toBe(100);
     expect(calls).toBe(1);
   });
+
+  it("treats a large partial object (held as a map) like the same object written out", () => {
+    const ids = Array.from({ length: 100 }, (_, i) => `/sub/r${i}`);
+    const src = [
+      "package t",
+      "index[lower(id)] := i if some i, id in input.ids",
+      "literal := {lower(id): i | some i, id in input.ids}",
+      "same if index == literal",
+      "one := count({index, literal})",
+      "keys_in_order := [k | some k, _ in index]",
+      "found := index[\"/sub/r42\"]",
+      "missing if not index[\"/sub/r100\"]",
+      // inserted in string order ("0", "1", "10", …): a plain object iterates them numerically
+      "numbered[s] := s if some s in {sprintf(\"%d\", [i]) | some i in numbers.range(0, 99)}",
+      "numbered_keys := [k | some k, _ in numbered]",
+    ].join("\n");
+    const out = run(src, "x := data.t", { ids })[0]!["x"] as Record<string, unknown>;
+    expect(out["same"]).toBe(true);
+    expect(out["one"]).toBe(1);
+    expect(out["keys_in_order"]).toEqual(ids.map((id) => id.toLowerCase()));
+    expect(out["found"]).toBe(42);
+    expect(out["missing"]).toBe(true);
+    expect(Object.keys(out["index"] as object)).toEqual(ids);
+    // Keys like array indexes keep the order a plain object gives them.
+    expect(out["numbered_keys"]).toEqual(Object.keys(Object.fromEntries(Array.from({ length: 100 }, (_, i) => [String(i), i]))));
+  });
 });
+
