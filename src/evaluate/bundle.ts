@@ -99,10 +99,17 @@ function ruleInfos(policy: Policy, bundleOf: ReadonlyMap<string, string>): RuleI
     }
     packages.set(pkg, entry);
   }
+  // The first package annotation of each package, found in one pass (not one search per package).
+  const packageAnnotations = new Map<string, Annotation>();
+  for (const a of policy.annotations) {
+    if (a.scope !== "package") continue;
+    const pkg = a.path.join(".");
+    if (!packageAnnotations.has(pkg)) packageAnnotations.set(pkg, a);
+  }
   const out: RuleInfo[] = [];
   for (const [pkg, { file, rules }] of packages) {
     if (pkg.endsWith("_test") || pkg.startsWith("erguard.lib")) continue;
-    const annotation = policy.annotations.find((a) => a.scope === "package" && a.path.join(".") === pkg);
+    const annotation = packageAnnotations.get(pkg);
     const custom = (annotation?.annotations["custom"] ?? {}) as Record<string, unknown>;
     const manual = custom["manual"] === true;
     if (!rules.has("deny") && !rules.has("unknown") && !manual) continue;
