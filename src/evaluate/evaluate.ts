@@ -19,7 +19,7 @@ import type { Resource, Snapshot } from "../snapshot/types.js";
 import { INFORMATION_URI, VERSION } from "../version.js";
 import type { LoadedBundle } from "./bundle.js";
 import type { ErguardConfig } from "./config.js";
-import { fingerprintOf, type Attestation, type ResultEntry, type Results, type RuleInfo, type Status } from "./results.js";
+import { fingerprintOf, fingerprintOfLowerCaseId, type Attestation, type ResultEntry, type Results, type RuleInfo, type Status } from "./results.js";
 import { resourceLines } from "./resource-lines.js";
 import { applyWaivers } from "./waivers.js";
 
@@ -57,11 +57,8 @@ export function evaluateSnapshot(input: EvaluateInput): Results {
 
   const byId = new Map<string, Resource>();
   const byType = new Map<string, Resource[]>();
-  const lowerIds = new Map<Resource, string>();
   for (const r of snapshot.resources) {
-    const lowerId = r.id.toLowerCase();
-    lowerIds.set(r, lowerId);
-    byId.set(lowerId, r);
+    byId.set(r.id.toLowerCase(), r);
     const t = r.type.toLowerCase();
     const list = byType.get(t);
     if (list) list.push(r);
@@ -85,6 +82,7 @@ export function evaluateSnapshot(input: EvaluateInput): Results {
     if (f === undefined) {
       const idx = resourceIndex.get(r);
       f = {
+        lowerId: r.id.toLowerCase(),
         resourceType: r.type,
         resourceName: r.name,
         origin: r.origin,
@@ -102,6 +100,7 @@ export function evaluateSnapshot(input: EvaluateInput): Results {
   const entry = (rule: RuleInfo, resource: Resource | undefined, resourceId: string | null, status: Status, message: string, extra?: Pick<ResultEntry, "evidence" | "attestation">): ResultEntry => {
     const id = resource?.id ?? resourceId;
     const f = resource ? factsOf(resource) : NO_FACTS;
+    const fingerprint = f.lowerId !== undefined ? fingerprintOfLowerCaseId(rule.id, f.lowerId) : fingerprintOf(rule.id, id, message);
     return {
       ruleId: rule.id,
       resourceId: id,
@@ -116,7 +115,7 @@ export function evaluateSnapshot(input: EvaluateInput): Results {
       snapshotLine: f.snapshotLine,
       tags: f.tags,
       customer: f.customer,
-      fingerprint: fingerprintOf(rule.id, id, message),
+      fingerprint,
       attestation: extra?.attestation,
     };
   };
@@ -159,7 +158,7 @@ export function evaluateSnapshot(input: EvaluateInput): Results {
       entries.push(entry(rule, r, key === "" ? null : list[0]!.resource, "unknown", messageOf(list), evidenceOf(list)));
     }
     for (const r of inScope) {
-      if (!named.has(lowerIds.get(r)!)) entries.push(entry(rule, r, null, "pass", ""));
+      if (named.size === 0 || !named.has(factsOf(r).lowerId!)) entries.push(entry(rule, r, null, "pass", ""));
     }
     input.onRule?.(i + 1, rules.length, rule);
   });
@@ -197,7 +196,7 @@ export function evaluateSnapshot(input: EvaluateInput): Results {
   return input.config?.waivers ? applyWaivers(results, input.config.waivers, now) : results;
 }
 
-type ResourceFacts = Pick<ResultEntry, "resourceType" | "resourceName" | "origin" | "snapshotLine" | "tags" | "customer">;
+type ResourceFacts = Pick<ResultEntry, "resourceType" | "resourceName" | "origin" | "snapshotLine" | "tags" | "customer"> & { readonly lowerId?: string };
 const NO_FACTS: ResourceFacts = {};
 
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {

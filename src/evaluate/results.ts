@@ -107,6 +107,11 @@ export function fingerprintOf(ruleId: string, resourceId: string | null, message
   return hash("sha256", `${ruleId}\n${subject}`);
 }
 
+// fingerprintOf for a resource id already in lower case (the scan computes it once per resource).
+export function fingerprintOfLowerCaseId(ruleId: string, lowerId: string): string {
+  return hash("sha256", `${ruleId}\n${lowerId}`);
+}
+
 export interface Results {
   readonly resultsVersion: 1;
   readonly tool: { readonly name: "erguard"; readonly version: string; readonly informationUri: string };
