@@ -87,7 +87,11 @@ export function numberText(n: number): string {
 
 // The number a decimal text denotes: a JS number when the text survives a double exactly,
 // a BigNum otherwise.
+// Integers of up to 15 digits: exact in a double, which prints them back as they are.
+const SMALL_INTEGER = /^-?(?:0|[1-9][0-9]{0,14})$/;
+
 export function numberFromText(text: string): Numeric | undefined {
+  if (SMALL_INTEGER.test(text)) return Number(text);
   const exact = parseDecimal(text);
   if (!exact) return undefined;
   const n = Number(text);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { BigNum } from "../bignum.js";
 import { RegoSet, type Value } from "../value.js";
-import { sprintfBuiltins } from "./sprintf.js";
+import fc from "fast-check";
+import { formatGo, plainSprintf, sprintfBuiltins } from "./sprintf.js";
 import { builtinHarness } from "../../../test/rego/builtin-harness.js";
 
 const { call, failure } = builtinHarness(sprintfBuiltins);
@@ -79,3 +80,35 @@ describe("sprintf", () => {
     expect(failure("sprintf", 1, []).message).toBe("sprintf: operand 1 must be string but got number");
   });
 });
+
+describe("sprintf's plain path", () => {
+  it("prints what the general formatter prints whenever it takes a format", () => {
+    const piece = fc.oneof(fc.constantFrom("%s", "%d", "%v", "%%", "%", "%5d", "%q", "%x"), fc.string({ maxLength: 6 }));
+    const arg = fc.oneof(fc.string({ maxLength: 6 }), fc.integer(), fc.double(), fc.constant(2 ** 60), fc.constant(-0), fc.constant(null), fc.constant([1, "a"]));
+    let taken = 0;
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 6 }), fc.array(arg, { maxLength: 4 }), (pieces, args) => {
+        const format = pieces.join("");
+        const plain = plainSprintf(format, args as Value[]);
+        if (plain !== undefined) {
+          taken++;
+          expect(plain).toBe(formatGo(format, args as Value[]));
+        }
+      }),
+      { numRuns: 5000 },
+    );
+    // The comparison must actually run: plenty of the random formats are plain ones.
+    expect(taken).toBeGreaterThan(200);
+  });
+
+  it("leaves flags, other verbs, other types and a wrong number of arguments to the general formatter", () => {
+    expect(plainSprintf("%s and %d (%v%%)", ["a", 42, "b"])).toBe("a and 42 (b%)");
+    expect(plainSprintf("%5d", [1])).toBeUndefined();
+    expect(plainSprintf("%s", [1])).toBeUndefined();
+    expect(plainSprintf("%d", [1.5])).toBeUndefined();
+    expect(plainSprintf("%s %s", ["a"])).toBeUndefined();
+    expect(plainSprintf("%s", ["a", "b"])).toBeUndefined();
+    expect(plainSprintf("100%", [])).toBeUndefined();
+  });
+});
+

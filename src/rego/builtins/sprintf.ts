@@ -702,7 +702,35 @@ function goSprintf(format: string, args: readonly GoArg[]): string {
 function sprintf(args: readonly Value[]): Value {
   const format = stringArg("sprintf", args, 0);
   const values = arrayArg("sprintf", args, 1);
+  return plainSprintf(format, values) ?? formatGo(format, values);
+}
+
+// Go's fmt.Sprintf over Rego values, every case.
+export function formatGo(format: string, values: readonly Value[]): string {
   return goSprintf(format, values.map(toGoArg));
+}
+
+// What goSprintf prints for the common case, without its machinery (policies format a
+// message for every finding): only %s, %d, %v and %% without flags, width or precision, one
+// argument per verb, strings for %s and %v, safe integers for %d and %v. Undefined otherwise.
+export function plainSprintf(format: string, values: readonly Value[]): string | undefined {
+  let out = "";
+  let next = 0;
+  let from = 0;
+  for (let i = format.indexOf("%"); i >= 0; i = format.indexOf("%", from)) {
+    out += format.slice(from, i);
+    const verb = format.charCodeAt(i + 1);
+    from = i + 2;
+    if (verb === 0x25) {
+      out += "%";
+      continue;
+    }
+    const v = values[next++];
+    if ((verb === 0x73 || verb === 0x76) && typeof v === "string") out += v;
+    else if ((verb === 0x64 || verb === 0x76) && typeof v === "number" && Number.isSafeInteger(v)) out += String(v);
+    else return undefined;
+  }
+  return next === values.length ? out + format.slice(from) : undefined;
 }
 
 export const sprintfBuiltins: readonly Builtin[] = [{ name: "sprintf", arity: 2, fn: sprintf }];
