@@ -10,6 +10,7 @@ import { renderMarkdown, type MarkdownOptions } from "./markdown.js";
 import { renderSarifChunks, type SarifOptions } from "./sarif.js";
 import { writeFilesAtomically } from "./write.js";
 import type { ReportFormat } from "./formats.js";
+import type { Chunk } from "./chunk-builder.js";
 
 export { parseFormats, REPORT_FORMATS, type ReportFormat } from "./formats.js";
 
@@ -24,7 +25,7 @@ export interface ReportOptions {
 
 const EXTENSION: Readonly<Record<ReportFormat, string>> = { html: ".html", sarif: ".sarif", md: ".md", json: ".results.json" };
 
-export function render(results: Results, format: ReportFormat, options: Pick<ReportOptions, "sarif" | "markdown">): Iterable<string> {
+export function render(results: Results, format: ReportFormat, options: Pick<ReportOptions, "sarif" | "markdown">): Iterable<Chunk> {
   switch (format) {
     case "html":
       return renderHtmlChunks(results);

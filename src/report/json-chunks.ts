@@ -8,26 +8,30 @@
 // a changed entry is a changed line.
 
 import { randomUUID } from "node:crypto";
+import { ChunkBuilder, type Chunk } from "./chunk-builder.js";
 
-const CHUNK_CHARS = 1 << 20;
-
-// `bulk` is an array inside `document` (found by identity); `toJson` turns each of its items
-// into the value written, one at a time.
-export function* jsonChunks<T>(document: unknown, bulk: readonly T[], toJson: (item: T) => unknown = (item) => item): Generator<string> {
+// `bulk` is an array inside `document` (found by identity); `writeItem` writes each item's JSON
+// text, as JSON.stringify writes it, one at a time.
+export function* jsonChunks<T>(document: unknown, bulk: readonly T[], writeItem: (out: ChunkBuilder, item: T) => void = writeJson): Generator<Chunk> {
   // The bulk array is stood in for by a marker no value can contain, then spliced back in.
   const marker = `erguard-bulk-${randomUUID()}`;
   const outline = JSON.stringify(document, (_key, value: unknown) => (value === bulk ? marker : value), 2);
   const at = outline.indexOf(`"${marker}"`);
   if (at < 0) throw new Error("jsonChunks: the bulk array is not inside the document"); // a caller's mistake
   const indent = /^ */.exec(outline.slice(outline.lastIndexOf("\n", at) + 1, at))![0];
+  const separator = `,\n${indent}  `;
 
-  let chunk = outline.slice(0, at) + "[";
+  const out = new ChunkBuilder();
+  out.write(outline.slice(0, at) + "[");
   for (let i = 0; i < bulk.length; i++) {
-    chunk += `${i === 0 ? "" : ","}\n${indent}  ${JSON.stringify(toJson(bulk[i]!)) ?? "null"}`;
-    if (chunk.length >= CHUNK_CHARS) {
-      yield chunk;
-      chunk = "";
-    }
+    out.write(i === 0 ? separator.slice(1) : separator);
+    writeItem(out, bulk[i]!);
+    if (out.full) yield out.take();
   }
-  yield `${chunk}${bulk.length > 0 ? `\n${indent}` : ""}]${outline.slice(at + marker.length + 2)}\n`;
+  out.write(`${bulk.length > 0 ? `\n${indent}` : ""}]${outline.slice(at + marker.length + 2)}\n`);
+  yield out.take();
+}
+
+function writeJson(out: ChunkBuilder, item: unknown): void {
+  out.write(JSON.stringify(item) ?? "null");
 }

@@ -6,6 +6,8 @@ import { findNodeAtLocation, parseTree, type ParseError } from "jsonc-parser";
 import { ErguardError } from "../errors.js";
 import type { Results } from "../evaluate/results.js";
 import { describePath, schemaCheck } from "../evaluate/schema-check.js";
+import { joinChunks, type Chunk } from "./chunk-builder.js";
+import { entryJsonWriter } from "./entry-json.js";
 import { jsonChunks } from "./json-chunks.js";
 import { RESULTS_SCHEMA } from "./results-schema.js";
 
@@ -88,10 +90,10 @@ function position(text: string, offset: number): { line: number; column: number 
 }
 
 // results.json: indented, with one results entry per line (see json-chunks.ts).
-export function renderJsonChunks(results: Results): Iterable<string> {
-  return jsonChunks(results, results.results);
+export function renderJsonChunks(results: Results): Iterable<Chunk> {
+  return jsonChunks(results, results.results, entryJsonWriter());
 }
 
 export function renderJson(results: Results): string {
-  return [...renderJsonChunks(results)].join("");
+  return joinChunks(renderJsonChunks(results));
 }

@@ -5,18 +5,17 @@
 //   github  only failing, unwaived results (the default under GitHub Actions);
 //   full    also waived results, as suppressions with their justification, and unknown and
 //           manual outcomes as notes (for Azure DevOps and archives).
-// Every result has a level (Azure DevOps does not fall back to the rule's level) and a
-// physical location (GitHub requires one): the template or plan line for IaC findings, the
-// resource's line in the snapshot file for live ones, next to a logical location naming the
-// Azure resource id.
+// The results themselves are written by sarif-result.ts.
 
 import { gzipSync } from "node:zlib";
-import { isAbsolute } from "node:path";
-import { pathToFileURL } from "node:url";
 import { ErguardError } from "../errors.js";
-import { scanProblems, type ResultEntry, type Results, type RuleInfo, type Severity } from "../evaluate/results.js";
+import { scanProblems, type ResultEntry, type Results, type RuleInfo, type ScanProblem, type Severity } from "../evaluate/results.js";
+import { joinChunks, type Chunk } from "./chunk-builder.js";
 import { jsonChunks } from "./json-chunks.js";
 import { isWebLink } from "./links.js";
+import { FINGERPRINT_KEY, LEVEL, sarifResultWriter, type Level, type SarifResultWriter } from "./sarif-result.js";
+
+export { FINGERPRINT_KEY };
 
 export type SarifProfile = "github" | "full";
 export const SARIF_PROFILES: readonly SarifProfile[] = ["github", "full"];
@@ -27,7 +26,6 @@ export interface SarifOptions {
   readonly category?: string;
 }
 
-type Level = "error" | "warning" | "note" | "none";
 type Json = Record<string, unknown>;
 
 // R: the results as written; an outline holds result entries in their place.
@@ -56,7 +54,6 @@ export interface SarifResult {
 }
 
 export const SARIF_SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
-export const FINGERPRINT_KEY = "erguardFingerprint/v1";
 
 // GitHub's documented limits for one upload; over them it rejects the file.
 export const GITHUB_LIMITS: { readonly gzipBytes: number; readonly resultsPerRun: number; readonly rulesPerRun: number } = {
@@ -77,20 +74,11 @@ const SECURITY_SEVERITY: Readonly<Record<Severity, string | undefined>> = {
   info: undefined,
 };
 
-const LEVEL: Readonly<Record<Severity, Level>> = {
-  critical: "error",
-  high: "error",
-  medium: "warning",
-  low: "note",
-  info: "note",
-};
-
-// The log around its results, the carried entries, and how each becomes a SARIF result: a
-// large log is written one result at a time, so that the results never all exist at once.
+// The log around its results (the carried entries, which the text replaces with SARIF results
+// one at a time, so that the results never all exist at once) and how each is written.
 interface SarifOutline {
-  readonly log: <T>(runResults: readonly T[]) => SarifLog<T>;
-  readonly entries: readonly ResultEntry[];
-  readonly toResult: (entry: ResultEntry) => SarifResult;
+  readonly log: SarifLog<ResultEntry>;
+  readonly writeResult: SarifResultWriter;
 }
 
 function sarifOutline(results: Results, options: SarifOptions): SarifOutline {
@@ -98,33 +86,32 @@ function sarifOutline(results: Results, options: SarifOptions): SarifOutline {
   const entries = results.results.filter((e) =>
     options.profile === "github" ? e.status === "fail" : e.status === "fail" || e.status === "waived" || e.status === "unknown" || e.status === "manual",
   );
-  const tool = {
-    driver: {
-      name: results.tool.name,
-      version: results.tool.version,
-      semanticVersion: results.tool.version,
-      informationUri: results.tool.informationUri,
-      rules: results.rules.map((r) => sarifRule(r, results.tool.informationUri)),
-    },
-  };
-  const invocations = [
-    {
-      executionSuccessful: scanProblems(results).length === 0,
-      endTimeUtc: results.evaluatedAt,
-      toolExecutionNotifications: executionNotifications(results, ruleIndex),
-      toolConfigurationNotifications: waiverNotifications(results),
-    },
-  ];
-  const log = <T>(runResults: readonly T[]): SarifLog<T> => ({
+  const problems = scanProblems(results);
+  const log: SarifLog<ResultEntry> = {
     $schema: SARIF_SCHEMA_URI,
     version: "2.1.0",
     runs: [
       {
-        tool,
+        tool: {
+          driver: {
+            name: results.tool.name,
+            version: results.tool.version,
+            semanticVersion: results.tool.version,
+            informationUri: results.tool.informationUri,
+            rules: results.rules.map((r) => sarifRule(r, results.tool.informationUri)),
+          },
+        },
         automationDetails: { id: automationId(results, options.category) },
-        invocations,
+        invocations: [
+          {
+            executionSuccessful: problems.length === 0,
+            endTimeUtc: results.evaluatedAt,
+            toolExecutionNotifications: executionNotifications(problems, ruleIndex),
+            toolConfigurationNotifications: waiverNotifications(results),
+          },
+        ],
         originalUriBaseIds: { "%SRCROOT%": { description: { text: "The repository root, or the directory erguard ran in" } } },
-        results: runResults,
+        results: entries,
         properties: {
           policy: results.policy,
           snapshot: { sha256: results.snapshot.sha256, file: results.snapshot.file, kind: results.snapshot.source.kind },
@@ -132,42 +119,36 @@ function sarifOutline(results: Results, options: SarifOptions): SarifOutline {
         },
       },
     ],
-  });
-  const locate = locator(results);
-  return { log, entries, toResult: (e) => sarifResult(e, ruleIndex.get(e.ruleId) ?? -1, results, locate) };
-}
-
-export function buildSarif(results: Results, options: SarifOptions): SarifLog {
-  const { log, entries, toResult } = sarifOutline(results, options);
-  return log(entries.map(toResult));
+  };
+  return { log, writeResult: sarifResultWriter(results, ruleIndex) };
 }
 
 // The SARIF file's text, in chunks (one result per line). Under the github profile it must
 // stay within what GitHub accepts, which takes the whole text (at most 25,000 results).
-export function renderSarifChunks(results: Results, options: SarifOptions): Iterable<string> {
+export function renderSarifChunks(results: Results, options: SarifOptions): Iterable<Chunk> {
+  const { log, writeResult } = sarifOutline(results, options);
+  const chunks = jsonChunks(log, log.runs[0].results, writeResult);
   if (options.profile === "github") {
-    const log = buildSarif(results, options);
     checkGithubCounts(log, GITHUB_LIMITS);
-    const text = [...jsonChunks(log, log.runs[0].results)].join("");
+    const text = joinChunks(chunks);
     checkGithubLimits(log, text);
     return [text];
   }
-  const { log, entries, toResult } = sarifOutline(results, options);
-  return jsonChunks(log(entries), entries, toResult);
+  return chunks;
 }
 
 export function renderSarif(results: Results, options: SarifOptions): string {
-  return [...renderSarifChunks(results, options)].join("");
+  return joinChunks(renderSarifChunks(results, options));
 }
 
-export function checkGithubLimits(log: SarifLog, text: string, limits: typeof GITHUB_LIMITS = GITHUB_LIMITS): void {
+export function checkGithubLimits(log: SarifLog<unknown>, text: string, limits: typeof GITHUB_LIMITS = GITHUB_LIMITS): void {
   checkGithubCounts(log, limits);
   const gzipped = gzipSync(text).length;
   if (gzipped > limits.gzipBytes) throw overGithubLimit("bytes after gzip", gzipped, limits.gzipBytes);
 }
 
 // The counts are known before the text is written.
-function checkGithubCounts(log: SarifLog, limits: typeof GITHUB_LIMITS): void {
+function checkGithubCounts(log: SarifLog<unknown>, limits: typeof GITHUB_LIMITS): void {
   const run = log.runs[0];
   if (run.results.length > limits.resultsPerRun) throw overGithubLimit("results", run.results.length, limits.resultsPerRun);
   if (run.tool.driver.rules.length > limits.rulesPerRun) throw overGithubLimit("rules", run.tool.driver.rules.length, limits.rulesPerRun);
@@ -214,75 +195,8 @@ function sarifRule(rule: RuleInfo, toolUri: string): Json {
   };
 }
 
-function sarifResult(entry: ResultEntry, ruleIndex: number, results: Results, locate: (entry: ResultEntry) => Json): SarifResult {
-  const text = entry.message || (results.rules[ruleIndex]?.title ?? entry.ruleId);
-  return {
-    ruleId: entry.ruleId,
-    ruleIndex,
-    level: entry.status === "unknown" || entry.status === "manual" ? "note" : LEVEL[entry.severity],
-    message: { text: prefix(entry) + text },
-    locations: [locate(entry)],
-    partialFingerprints: { [FINGERPRINT_KEY]: entry.fingerprint },
-    ...(entry.baselineState !== undefined ? { baselineState: entry.baselineState === "new" ? "new" : "unchanged" } : {}),
-    ...(entry.status === "waived" && entry.waiver
-      ? {
-          suppressions: [
-            {
-              kind: "external",
-              status: "accepted",
-              justification: `${entry.waiver.reason} (owner: ${entry.waiver.owner}; expires ${entry.waiver.expires})`,
-              properties: { owner: entry.waiver.owner, expires: entry.waiver.expires },
-            },
-          ],
-        }
-      : {}),
-    properties: {
-      status: entry.status,
-      severity: entry.severity,
-      baseline: entry.baseline,
-      ...(entry.resourceId !== null ? { resourceId: entry.resourceId } : {}),
-      ...(entry.customer !== undefined ? { customer: entry.customer } : {}),
-      ...(entry.evidence !== undefined ? { evidence: entry.evidence } : {}),
-      ...(entry.waiver?.expired ? { expiredWaiver: entry.waiver } : {}),
-    },
-  };
-}
-
-function prefix(entry: ResultEntry): string {
-  if (entry.status === "unknown") return "Not determinable from this source: ";
-  if (entry.status === "manual") return "Needs an attestation: ";
-  return "";
-}
-
-// Where a result is. Most results of a scan share one file: its artifact location is made once.
-function locator(results: Results): (entry: ResultEntry) => Json {
-  const artifacts = new Map<string, Json>();
-  return (entry) => {
-    const file = entry.origin?.file ?? results.snapshot.file ?? "snapshot.json";
-    const line = entry.origin ? entry.origin.line : entry.snapshotLine;
-    const logical = [
-      ...(entry.resourceId !== null
-        ? [{ fullyQualifiedName: entry.resourceId, ...(entry.resourceName ? { name: entry.resourceName } : {}), kind: "resource" }]
-        : []),
-      ...(entry.origin?.address ? [{ fullyQualifiedName: entry.origin.address, kind: "declaration" }] : []),
-    ];
-    let artifactLocation = artifacts.get(file);
-    if (artifactLocation === undefined) artifacts.set(file, (artifactLocation = artifact(file)));
-    return {
-      physicalLocation: { artifactLocation, region: { startLine: line ?? 1 } },
-      ...(logical.length > 0 ? { logicalLocations: logical } : {}),
-    };
-  };
-}
-
-// Relative paths are relative to the repository root (%SRCROOT%), as GitHub resolves them.
-function artifact(file: string): Json {
-  if (isAbsolute(file)) return { uri: pathToFileURL(file).href };
-  return { uri: encodeURI(file.replace(/\\/g, "/").replace(/^\.\//, "")), uriBaseId: "%SRCROOT%" };
-}
-
-function executionNotifications(results: Results, ruleIndex: ReadonlyMap<string, number>): Json[] {
-  return scanProblems(results).map((p) => ({
+function executionNotifications(problems: readonly ScanProblem[], ruleIndex: ReadonlyMap<string, number>): Json[] {
+  return problems.map((p) => ({
     level: "error",
     message: { text: `${p.kind === "collection" ? `collection incomplete for ${p.where}` : p.where}: ${p.message}` },
     descriptor: { id: p.code },

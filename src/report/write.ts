@@ -9,6 +9,7 @@ import { randomBytes } from "node:crypto";
 import { mkdir, open, rename, rm, type FileHandle } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { ErguardError } from "../errors.js";
+import type { Chunk } from "./chunk-builder.js";
 
 // Room for a chunk of about a megabyte (json-chunks.ts) in UTF-8.
 const INITIAL_BUFFER_BYTES = 4 << 20;
@@ -16,7 +17,7 @@ const INITIAL_BUFFER_BYTES = 4 << 20;
 export interface ChunkedFile {
   readonly path: string;
   // Called when the file's turn comes, so that only one report is being rendered at a time.
-  readonly chunks: () => Iterable<string>;
+  readonly chunks: () => Iterable<Chunk>;
 }
 
 export interface WriteOptions {
@@ -45,7 +46,7 @@ export async function writeTextAtomically(path: string, text: string, options: W
   await writeFilesAtomically([{ path, chunks: () => [text] }], options);
 }
 
-async function writeChunks(temporary: string, path: string, chunks: Iterable<string>, signal: AbortSignal | undefined): Promise<void> {
+async function writeChunks(temporary: string, path: string, chunks: Iterable<Chunk>, signal: AbortSignal | undefined): Promise<void> {
   const handle = await fsStep(path, () => open(temporary, "w"));
   const buffers = [Buffer.allocUnsafe(INITIAL_BUFFER_BYTES), Buffer.allocUnsafe(INITIAL_BUFFER_BYTES)];
   let inFlight: Promise<void> = Promise.resolve();
@@ -55,12 +56,13 @@ async function writeChunks(temporary: string, path: string, chunks: Iterable<str
       if (signal?.aborted) throw new ErguardError("interrupted", "interrupted; nothing was written");
       // The other buffer may still be being written; this one is free.
       const i = turn++ % 2;
-      let buffer = buffers[i]!;
       // A UTF-16 code unit takes at most three bytes in UTF-8: count them only when it matters.
-      if (chunk.length * 3 > buffer.length && Buffer.byteLength(chunk, "utf8") > buffer.length) {
-        buffers[i] = buffer = Buffer.allocUnsafe(Buffer.byteLength(chunk, "utf8"));
-      }
-      const bytes = buffer.subarray(0, buffer.write(chunk, 0, "utf8"));
+      const room = buffers[i]!.length;
+      const needed = typeof chunk !== "string" ? chunk.byteLength : chunk.length * 3 > room ? Buffer.byteLength(chunk, "utf8") : 0;
+      if (needed > room) buffers[i] = Buffer.allocUnsafe(needed);
+      const buffer = buffers[i]!;
+      // A byte chunk is valid only until the next is asked for: it is copied now.
+      const bytes = typeof chunk === "string" ? buffer.subarray(0, buffer.write(chunk, 0, "utf8")) : buffer.subarray(0, (buffer.set(chunk), chunk.byteLength));
       await inFlight;
       inFlight = fsStep(path, () => writeAll(handle, bytes));
     }

@@ -1,0 +1,10 @@
+// Pieces of JSON text, exactly as JSON.stringify writes them inside an object, for the writers
+// that assemble large documents by hand (entry-json.ts, sarif-result.ts).
+
+// `,"key":value`, or nothing where JSON.stringify leaves the member out (undefined, functions).
+// Keys are the writers' own names, which need no escaping.
+export function member(key: string, value: unknown): string {
+  if (value === undefined) return "";
+  const text = JSON.stringify(value) as string | undefined;
+  return text === undefined ? "" : `,"${key}":${text}`;
+}
