@@ -1,6 +1,6 @@
-// erguard's command line (main.ts starts it). Each command lives in its own file and registers itself here;
-// stage modules are imported lazily inside the actions so that a small scan starts fast
-// (the Azure SDK loads only for --source azure).
+// erguard's command line (main.ts starts it). Each command lives in its own file and
+// registers itself here; stage modules are imported lazily inside the actions so that a small
+// scan starts fast (the Azure SDK loads only for --source azure).
 //
 // This is the only place that turns errors into messages and exit codes:
 //   0 nothing failed at or above --fail-on, 1 findings at or above it,
