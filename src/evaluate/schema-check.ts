@@ -2,8 +2,8 @@
 // each problem as a path into the document plus a sentence, so that the caller can point at
 // the line: erguard.yaml through its YAML nodes, results.json through its JSON tree.
 
-import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
-import ajvFormats from "ajv-formats";
+import { createRequire } from "node:module";
+import type { ErrorObject, ValidateFunction } from "ajv";
 
 export interface SchemaProblem {
   readonly path: readonly (string | number)[];
@@ -18,10 +18,13 @@ export function schemaCheck(schema: object): SchemaCheck {
   let validate: ValidateFunction | undefined;
   return (value) => {
     if (validate === undefined) {
+      // ajv is required here, on first use, rather than imported: it is some 60 CommonJS
+      // modules, which a scan that checks no document should not load.
+      const require = createRequire(import.meta.url);
+      const { Ajv } = require("ajv") as typeof import("ajv");
+      const ajvFormats = require("ajv-formats") as typeof import("ajv-formats");
       // verbose: the parent schema lets an unknown property be answered with the known ones.
       const ajv = new Ajv({ allErrors: true, strict: true, verbose: true });
-      // ajv-formats is CommonJS: under NodeNext its default import is the module, whose
-      // `default` is the plugin.
       ajvFormats.default(ajv);
       validate = ajv.compile(schema);
     }

@@ -12,8 +12,7 @@ import type { Snapshot } from "./types.js";
 let compiled: ValidateFunction<Snapshot> | undefined;
 
 // Loaded and compiled on first use: a scan of one template validates no snapshot. ajv is some
-// 60 CommonJS modules, so it is required (synchronously) here rather than imported at the top
-// (the rego engine's json-schema builtins and evaluate/schema-check.ts still import it eagerly).
+// 60 CommonJS modules, so it is required (synchronously) here rather than imported at the top.
 function validator(): ValidateFunction<Snapshot> {
   if (compiled === undefined) {
     const { Ajv } = createRequire(import.meta.url)("ajv") as typeof import("ajv");
