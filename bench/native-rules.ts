@@ -116,7 +116,7 @@ export const RULE_IDS: Readonly<Record<keyof typeof NATIVE_RULES, string>> = {
   nsgOpenManagement: "NSG-002",
   gatewayNotZoneRedundant: "ER-GW-002",
   peeringWithoutSecondary: "ER-PEER-006",
-  defaultRouteToInternet: "CSP-FT-003", // the bundle checks this for forced-tunneling customers only
+  defaultRouteToInternet: "CSP-FT-003", // for forced-tunneling customers: the bench makes every customer one
 };
 
 export function runNative(resources: readonly Resource[]): Record<string, string[]> {
