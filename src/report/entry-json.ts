@@ -31,11 +31,11 @@ const FIELDS: readonly string[] = [
   "baselineState",
 ];
 
-// What the entries of one resource share: the members before the outcome (id, type, name)
-// and those after the evidence (origin, line, tags, customer, and the fingerprint's key), with
-// the values they were made from, compared by identity before reuse. Entries come sorted by
-// rule, then resource, so each rule meets the resources in the order the previous one did:
-// `next` remembers that order and spares most lookups.
+// What the entries of one resource share: the members before the outcome (id, type, name), and
+// those after the evidence (origin, line, tags, customer); with the values they were made from,
+// compared by identity before reuse. Entries come sorted by rule, then resource, so each rule
+// meets the resources in the order the previous one did: `next` remembers that order and spares
+// most lookups.
 interface ResourceText {
   readonly id: unknown;
   next: ResourceText | undefined;
@@ -47,11 +47,12 @@ interface ResourceText {
   tags: unknown;
   customer: unknown;
   tail: string;
-  tailToFingerprint: string;
+  tailToFingerprint: string; // the tail, then the fingerprint's key
 }
 
 // What the entries of one rule with one status share.
 interface OutcomeText {
+  readonly status: unknown;
   readonly severity: unknown;
   readonly baseline: unknown;
   readonly text: string;
@@ -64,6 +65,7 @@ export type EntryWriter = (out: ChunkBuilder, entry: ResultEntry) => void;
 export function entryJsonWriter(): EntryWriter {
   let ruleId: unknown;
   let ruleText = "";
+  let outcome: OutcomeText | undefined;
   const outcomes = new Map<unknown, OutcomeText>();
   const resources = new Map<unknown, ResourceText>();
   let previous: ResourceText | undefined;
@@ -72,8 +74,11 @@ export function entryJsonWriter(): EntryWriter {
     const expected = previous?.next;
     if (expected !== undefined && expected.id === id) return (previous = expected);
     let found = resources.get(id);
-    // Placeholders no value is identical to, so that both texts are made.
-    if (found === undefined) resources.set(id, (found = { id, next: undefined, type: {}, name: {}, head: "", origin: {}, line: {}, tags: {}, customer: {}, tail: "", tailToFingerprint: "" }));
+    if (found === undefined) {
+      // Placeholders no value is identical to, so that both texts are made.
+      found = { id, next: undefined, type: {}, name: {}, head: "", origin: {}, line: {}, tags: {}, customer: {}, tail: "", tailToFingerprint: "" };
+      resources.set(id, found);
+    }
     if (previous !== undefined) previous.next = found;
     return (previous = found);
   };
@@ -88,15 +93,18 @@ export function entryJsonWriter(): EntryWriter {
     if (e["ruleId"] !== ruleId) {
       ruleId = e["ruleId"];
       ruleText = `{"ruleId":${JSON.stringify(ruleId)}`;
+      outcome = undefined;
       outcomes.clear();
     }
     const status = e["status"];
     const severity = e["severity"];
     const baseline = e["baseline"];
-    let outcome = outcomes.get(status);
-    if (outcome === undefined || outcome.severity !== severity || outcome.baseline !== baseline) {
-      const text = member("status", status) + member("severity", severity) + member("baseline", baseline);
-      outcomes.set(status, (outcome = { severity, baseline, text, withoutMessage: `${text},"message":""` }));
+    if (outcome === undefined || outcome.status !== status || outcome.severity !== severity || outcome.baseline !== baseline) {
+      outcome = outcomes.get(status);
+      if (outcome === undefined || outcome.severity !== severity || outcome.baseline !== baseline) {
+        const text = member("status", status) + member("severity", severity) + member("baseline", baseline);
+        outcomes.set(status, (outcome = { status, severity, baseline, text, withoutMessage: `${text},"message":""` }));
+      }
     }
 
     const id = e["resourceId"];
@@ -137,7 +145,8 @@ export function entryJsonWriter(): EntryWriter {
       out.write(resource.tailToFingerprint);
       out.write(JSON.stringify(fingerprint));
     } else {
-      out.write(resource.tail + member("fingerprint", fingerprint));
+      out.write(resource.tail);
+      out.write(member("fingerprint", fingerprint));
     }
     const attestation = e["attestation"];
     const waiver = e["waiver"];

@@ -10,6 +10,7 @@
 
 import { createHash } from "node:crypto";
 import { BASELINES, scanProblems, type Results, type RuleInfo, type ScanProblem, type Waiver } from "../../evaluate/results.js";
+import { joinChunks, type Chunk } from "../chunk-builder.js";
 import { CHART_STATES, stackedBars, type ChartRow } from "./charts.js";
 import { html, trusted, type HtmlValue, type SafeHtml } from "./escape.js";
 import { byImportance, findingsSection, passedSection } from "./findings.js";
@@ -22,12 +23,12 @@ import { controlState, tally, type Control, type RuleTally, type Tally } from ".
 const CHART_ROW_LIMIT = 40;
 
 export function renderHtml(results: Results): string {
-  return [...renderHtmlChunks(results)].join("");
+  return joinChunks(renderHtmlChunks(results));
 }
 
 // The page in chunks of about a megabyte: at 100,000 resources it is too large to build as
 // one string.
-export function* renderHtmlChunks(results: Results): Generator<string> {
+export function* renderHtmlChunks(results: Results): Generator<Chunk> {
   const tallied = tally(results);
   const problems = scanProblems(results);
   const customers = results.snapshot.customers.map((c) => c.name);

@@ -37,18 +37,32 @@ export function tally(results: Results): Tally {
   const totals = zero();
   const customers = new Map<string, Map<string, number>>();
 
+  // Entries come grouped by rule, and a customer's resources mostly together: the previous
+  // entry's rule and customer are nearly always this one's, which spares most lookups.
+  let t: RuleTally | undefined;
+  let of: Map<string, number> | undefined;
+  let customer: string | undefined;
+  let customerOutcomes = 0;
   for (const e of results.results) {
-    let t = rules.get(e.ruleId);
-    if (t === undefined) rules.set(e.ruleId, (t = fresh(e.ruleId, undefined)));
+    const outcome = OUTCOME[e.status];
+    if (t === undefined || t.id !== e.ruleId) {
+      t = rules.get(e.ruleId);
+      if (t === undefined) rules.set(e.ruleId, (t = fresh(e.ruleId, undefined)));
+      customer = undefined;
+    }
     t.counts[e.status]++;
     totals[e.status]++;
-    t.outcomes |= OUTCOME[e.status];
+    t.outcomes |= outcome;
     if (e.status !== "pass") t.findings.push(e);
     else if (t.passed.length < PASS_LIST_LIMIT) t.passed.push(e);
     if (e.customer !== undefined) {
-      let of = customers.get(e.customer);
-      if (of === undefined) customers.set(e.customer, (of = new Map()));
-      of.set(e.ruleId, (of.get(e.ruleId) ?? 0) | OUTCOME[e.status]);
+      if (e.customer !== customer) {
+        customer = e.customer;
+        of = customers.get(customer);
+        if (of === undefined) customers.set(customer, (of = new Map()));
+        customerOutcomes = of.get(e.ruleId) ?? 0;
+      }
+      if ((customerOutcomes | outcome) !== customerOutcomes) of!.set(e.ruleId, (customerOutcomes |= outcome));
     }
   }
   return { rules, totals, customers };
