@@ -5,7 +5,7 @@
 
 import { SEVERITIES, scanProblems, severityRank, type ResultEntry, type Results, type ScanProblem, type Severity, type Status } from "../evaluate/results.js";
 import { firstWebLink, portalUrl, sourceUrl, type SourceLinks } from "./links.js";
-import { compareText } from "./order.js";
+import { compareText, firstSorted } from "./order.js";
 
 export interface MarkdownOptions {
   // Where IaC findings link to: the repository's web address and the commit.
@@ -29,7 +29,7 @@ export function renderMarkdown(results: Results, options: MarkdownOptions = {}):
   out.push(...baselineTable(results, counts), "");
 
   if (failing.length > 0) {
-    const top = [...failing].sort(byImportance).slice(0, options.maxFindings ?? 10);
+    const top = firstSorted(failing, byImportance, options.maxFindings ?? 10);
     out.push("### Top findings", "", "| Severity | Rule | Resource | Location | Finding |", "| --- | --- | --- | --- | --- |");
     for (const e of top) out.push(findingRow(e, results, options.links));
     if (failing.length > top.length) out.push("", `…and ${failing.length - top.length} more failing findings in the full report.`);

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { applyBaseline } from "../../src/evaluate/baseline.js";
+import type { ResultEntry } from "../../src/evaluate/results.js";
 import { forCustomer } from "../../src/report/customer.js";
 import { escapeHtml, html } from "../../src/report/html/escape.js";
 import { renderHtml } from "../../src/report/html/report.js";
@@ -51,6 +52,35 @@ describe("HTML attestation (static)", () => {
   it("escapes interpolated text but not nested fragments", () => {
     expect(html`<b>${"<i>"}</b>${html`<i>${"&"}</i>`}`.text).toBe("<b>&#60;i&#62;</b><i>&#38;</i>");
     expect(escapeHtml(`"'`)).toBe("&#34;&#39;");
+  });
+
+  it("gives each finding its own name, customer, location and tags, when findings of one resource id differ in them", async () => {
+    const results = await fixture("csp-nightly");
+    const template = results.results.find((e) => e.status === "fail" && e.customer !== undefined)!;
+    const facts = (article: string) => [
+      /data-customer="([^"]*)"/.exec(article)?.[1],
+      /<\/code> ([^<]*)<\/h4>/.exec(article)?.[1],
+      /<dt>Location<\/dt><dd class="mono">[^<]*:(\d+)<\/dd>/.exec(article)?.[1],
+      /<dt>Tags<\/dt><dd class="mono">([^<]*)<\/dd>/.exec(article)?.[1],
+    ];
+    const expected = (e: ResultEntry) => [e.customer, e.resourceName, String(e.snapshotLine), Object.entries(e.tags ?? {}).map(([k, v]) => `${k} = ${v}`).join(", ")];
+    // The same resource under a second rule, one fact changed.
+    for (const change of [{ customer: "fabrikam" }, { resourceName: "renamed" }, { snapshotLine: 999 }, { tags: { team: "other" } }]) {
+      const pair: ResultEntry[] = [template, { ...template, ruleId: "ERG-FT-001", ...change }];
+      const articles = [...renderHtml({ ...results, results: pair }).matchAll(/<article[\s\S]*?<\/article>/g)].map((m) => m[0]);
+      expect(new Set(articles.map((a) => JSON.stringify(facts(a))))).toEqual(new Set(pair.map((e) => JSON.stringify(expected(e)))));
+    }
+  });
+
+  it("lists a rule's findings by status, then resource id, whatever order the results come in", async () => {
+    const results = await fixture("csp-nightly");
+    const template = results.results.find((e) => e.status === "fail")!;
+    const entries: ResultEntry[] = ["fail", "unknown", "waived", "fail", "error", "unknown"].flatMap((status, i) =>
+      ["/r/b", "/r/a", "/r/c"].map((id) => ({ ...template, status: status as ResultEntry["status"], resourceId: `${id}${i}`, resourceName: `${id}${i}` })),
+    );
+    const listed = [...renderHtml({ ...results, results: entries }).matchAll(/data-status="(\w+)"[\s\S]*?<\/code> ([^<]*)<\/h4>/g)].map((m) => `${m[1]} ${m[2]}`);
+    const rank = (s: string) => ["fail", "error", "unknown", "manual", "waived", "pass"].indexOf(s);
+    expect(listed).toEqual(entries.map((e) => `${e.status} ${e.resourceName}`).sort((x, y) => rank(x.split(" ")[0]!) - rank(y.split(" ")[0]!) || (x < y ? -1 : 1)));
   });
 
   it("shows one customer nothing of another customer's estate", async () => {

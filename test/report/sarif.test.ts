@@ -4,7 +4,7 @@ import ajvFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
 import { ErguardError } from "../../src/errors.js";
 import { fingerprintOf, type ResultEntry, type Results } from "../../src/evaluate/results.js";
-import { FINGERPRINT_KEY, checkGithubLimits, renderSarif, type SarifLog, type SarifProfile } from "../../src/report/sarif.js";
+import { FINGERPRINT_KEY, checkGithubLimits, renderSarif, type SarifLog, type SarifProfile, type SarifResult } from "../../src/report/sarif.js";
 import { FIXTURE_NAMES, fixture } from "../results-fixtures.js";
 
 // The official OASIS schema (errata01) is draft-04; ajv reads it as draft-07 once its `id` is
@@ -80,6 +80,27 @@ describe("SARIF", () => {
       region: { startLine: entry.snapshotLine },
     });
     expect(loc.logicalLocations?.[0]?.fullyQualifiedName).toBe(entry.resourceId);
+  });
+
+  it("gives each result its own location and customer, when results of one resource id differ in them", async () => {
+    const results = await fixture("csp-nightly");
+    const template = results.results.find((e) => e.status === "fail" && e.customer !== undefined)!;
+    const variants: ResultEntry[] = [
+      template,
+      { ...template, ruleId: "ERG-FT-001", snapshotLine: 999 },
+      { ...template, ruleId: "ERG-FT-001", customer: "fabrikam" },
+      { ...template, ruleId: "ERG-FT-001", customer: "fabrikam", resourceName: "renamed" },
+      { ...template, status: "unknown", customer: "fabrikam", resourceName: "renamed" },
+      { ...template, status: "unknown", resourceName: "renamed" },
+    ];
+    const run = sarif({ ...results, results: variants }, "full").runs[0];
+    const facts = (r: SarifResult) => {
+      const loc = r.locations[0] as Loc & { logicalLocations: { name?: string }[] };
+      return [loc.physicalLocation.region.startLine, loc.logicalLocations[0]?.name, (r["properties"] as { customer?: string }).customer];
+    };
+    expect(run.results.map(facts)).toEqual(
+      variants.map((e) => [e.snapshotLine, e.resourceName, e.customer]),
+    );
   });
 
   it("keeps fingerprints stable across runs, result order and a finding's moved line", async () => {

@@ -23,6 +23,19 @@ describe("writeFilesAtomically", () => {
     expect((await readdir(dir)).sort()).toEqual(["a.txt", "b.txt", "empty.txt"]);
   });
 
+  it("copies a byte chunk before asking for the next, which may reuse its buffer", async () => {
+    const dir = await workspace();
+    function* reused(): Generator<Uint8Array> {
+      const buffer = new Uint8Array(3);
+      for (const text of ["abc", "def", "ghi"]) {
+        buffer.set(new TextEncoder().encode(text));
+        yield buffer;
+      }
+    }
+    await writeFilesAtomically([{ path: join(dir, "r.txt"), chunks: reused }]);
+    expect(await readFile(join(dir, "r.txt"), "utf8")).toBe("abcdefghi");
+  });
+
   it("puts no file in place, and keeps the old ones, when a later file fails to render", async () => {
     const dir = await workspace();
     await writeFile(join(dir, "a.txt"), "old a");
