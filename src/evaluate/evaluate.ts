@@ -255,14 +255,17 @@ class FindingShapeError extends Error {}
 
 // The members of a rule's deny/unknown set as findings, grouped by resource (its lower-case
 // id; "" for findings without one). Objects need `resource` and `message`; a plain string
-// (conftest style) is a finding without a resource. Within a group the findings keep Rego's
-// order of the members, which sorting the whole set would give; only groups of more than one
-// are sorted, since a set of a hundred thousand findings costs a lot to sort.
+// (conftest style) is a finding without a resource. Within a group the findings of a set keep
+// Rego's order of the members, which sorting the whole set would give (an array keeps its own):
+// only groups of more than one are sorted, since a set of a hundred thousand findings costs a
+// lot to sort.
 function groupedFindings(rows: Record<string, Value>[], rule: RuleInfo): Map<string, Finding[]> {
   const members = new Map<string, Value[]>();
+  let ofSet = false;
   for (const row of rows) {
     const set = row["x"];
     if (set === undefined) continue;
+    if (set instanceof RegoSet) ofSet = true;
     const all = set instanceof RegoSet ? set.values() : Array.isArray(set) ? (set as readonly Value[]) : undefined;
     if (!all) throw new FindingShapeError(`${rule.package}: deny and unknown must be sets of findings`);
     for (const m of all) {
@@ -274,7 +277,7 @@ function groupedFindings(rows: Record<string, Value>[], rule: RuleInfo): Map<str
   }
   const out = new Map<string, Finding[]>();
   for (const [key, list] of members) {
-    if (list.length > 1) list.sort(compare);
+    if (ofSet && list.length > 1) list.sort(compare);
     out.set(key, list.map((m) => finding(m, rule)));
   }
   return out;
