@@ -40,6 +40,17 @@ type Step = (frame: Frame, ctx: Context, k: K) => boolean;
 const END: Step = (_f, _c, k) => k();
 const STOP: K = () => true;
 
+// Binds a variable's slot to v for the rest of the body (or, when it is bound, compares), and
+// unbinds it on the way back.
+function bindSlot(f: Frame, slot: number, v: Value, next: Step, c: Context, k: K): boolean {
+  const cur = f[slot];
+  if (cur !== undefined) return equal(cur, v) ? next(f, c, k) : false;
+  f[slot] = v;
+  const r = next(f, c, k);
+  f[slot] = undefined;
+  return r;
+}
+
 // direct()'s answer for a term that has to be enumerated.
 const ITERATE: unique symbol = Symbol("iterate");
 type Direct = Value | undefined | typeof ITERATE;
@@ -256,12 +267,7 @@ export class Evaluator {
         // The right side is undefined, or a pattern whose variables the left side binds.
         return f[slot] === undefined ? false : this.unify(left, right, f, c, () => next(f, c, k));
       }
-      const cur = f[slot];
-      if (cur !== undefined) return equal(cur, v) ? next(f, c, k) : false;
-      f[slot] = v;
-      const r = next(f, c, k);
-      f[slot] = undefined;
-      return r;
+      return bindSlot(f, slot, v, next, c, k);
     };
   }
 
@@ -291,14 +297,7 @@ export class Evaluator {
       }
       if (result === undefined) return false;
       if (out === undefined) return result === false ? false : next(f, c, k);
-      if (outSlot >= 0) {
-        const cur = f[outSlot];
-        if (cur !== undefined) return equal(cur, result) ? next(f, c, k) : false;
-        f[outSlot] = result;
-        const r = next(f, c, k);
-        f[outSlot] = undefined;
-        return r;
-      }
+      if (outSlot >= 0) return bindSlot(f, outSlot, result, next, c, k);
       return this.unifyValue(out, result, f, c, () => next(f, c, k));
     };
   }
