@@ -12,8 +12,9 @@
 // A subscription belongs to one customer only: a circuit is never shared between customers.
 
 import { readFile } from "node:fs/promises";
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair } from "yaml";
+import type { Node, Pair } from "yaml";
 import { ErguardError } from "../errors.js";
+import { yaml } from "../lazy-yaml.js";
 import type { ConnectionModel, Customer } from "../snapshot/types.js";
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -33,6 +34,7 @@ export async function loadCustomers(file: string): Promise<Customer[]> {
 }
 
 export function parseCustomers(text: string, file: string): Customer[] {
+  const { isMap, isScalar, isSeq, LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   const syntaxError = doc.errors[0];
@@ -116,5 +118,5 @@ export function parseCustomers(text: string, file: string): Customer[] {
 }
 
 function keyName(pair: Pair): string {
-  return isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+  return yaml().isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
 }

@@ -18,8 +18,9 @@
 
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { LineCounter, isMap, isScalar, parseDocument, type Document } from "yaml";
+import type { Document, LineCounter } from "yaml";
 import { ErguardError } from "../errors.js";
+import { yaml } from "../lazy-yaml.js";
 import type { Attestation, Waiver } from "./results.js";
 import { describePath, schemaCheck } from "./schema-check.js";
 
@@ -88,6 +89,7 @@ async function readIfExists(file: string): Promise<string | undefined> {
 }
 
 export function parseConfig(source: string, file: string): ErguardConfig {
+  const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const syntax = doc.errors[0];
@@ -116,6 +118,7 @@ export function parseConfig(source: string, file: string): ErguardConfig {
 // The line of the key at the end of `path` (its value may start on a later line), or of the
 // nearest existing ancestor (a missing property points at the mapping that should hold it).
 function lineOf(doc: Document, lineCounter: LineCounter, path: readonly (string | number)[]): { line?: number; column?: number } {
+  const { isMap, isScalar } = yaml();
   for (let n = path.length; n >= 0; n--) {
     const last = path[n - 1];
     const parent: unknown = n <= 1 ? doc.contents : doc.getIn(path.slice(0, n - 1), true);

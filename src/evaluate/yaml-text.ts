@@ -1,9 +1,9 @@
 // YAML text to a value, with the line and column of the first syntax error.
-import { parseDocument } from "yaml";
+import { yaml } from "../lazy-yaml.js";
 import { ErguardError } from "../errors.js";
 
 export function parseYamlText(text: string, file: string): unknown {
-  const doc = parseDocument(text, { prettyErrors: false });
+  const doc = yaml().parseDocument(text, { prettyErrors: false });
   const err = doc.errors[0];
   if (err) {
     throw new ErguardError("bad_input", `not valid YAML: ${err.message.split("\n")[0]}`, {

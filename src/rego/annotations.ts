@@ -9,7 +9,7 @@
 // Scopes: package (default above a package), rule (default above a rule), document (every
 // rule of that path), subpackages (the package and all below it).
 
-import { parseDocument } from "yaml";
+import { yaml } from "../lazy-yaml.js";
 import type { Module, Rule } from "./ast.js";
 import { RegoError } from "./errors.js";
 import { tokenize, type Comment } from "./lexer.js";
@@ -77,13 +77,13 @@ export function metadataBlockTexts(source: string, file: string): string[] {
 
 // A METADATA block's YAML as a value (the annotation before its checks).
 export function parseMetadataYaml(text: string): unknown {
-  return parseDocument(text, { prettyErrors: false }).toJS();
+  return yaml().parseDocument(text, { prettyErrors: false }).toJS();
 }
 
 function parseBlock(block: Block, cache: AnnotationCache | undefined): Record<string, unknown> {
   const cached = cache?.get(block.text);
   if (cached !== undefined) return checkKeys(cached, block);
-  const doc = parseDocument(block.text, { prettyErrors: false });
+  const doc = yaml().parseDocument(block.text, { prettyErrors: false });
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
     const line = e.linePos?.[0]?.line ?? 1;

@@ -5,7 +5,8 @@
 // are Go's, byte offsets included ("illegal base64 data at input byte 4"). YAML follows
 // YAML 1.1 as OPA's go-yaml does (yes/no/on/off are booleans, timestamps stay strings).
 
-import { parseAllDocuments, stringify as yamlStringify, type DocumentOptions, type ParseOptions, type SchemaOptions, type Tags } from "yaml";
+import type { DocumentOptions, ParseOptions, SchemaOptions, Tags } from "yaml";
+import { yaml } from "../../lazy-yaml.js";
 import { numberFromText } from "../bignum.js";
 import { goQuote } from "../format.js";
 import {
@@ -258,7 +259,7 @@ function fromYaml(x: unknown): Value {
 }
 
 function parseYaml(text: string): Value {
-  const docs = parseAllDocuments(text, YAML_OPTIONS);
+  const docs = yaml().parseAllDocuments(text, YAML_OPTIONS);
   const list = Array.isArray(docs) ? docs : [docs];
   for (const d of list) {
     const first = d.errors[0];
@@ -288,7 +289,7 @@ function marshalYaml(v: Value): string {
     }
     return x;
   };
-  return yamlStringify(sortKeys(toJSON(v)), { version: "1.1", indentSeq: false });
+  return yaml().stringify(sortKeys(toJSON(v)), { version: "1.1", indentSeq: false });
 }
 
 function yamlUnmarshal(args: readonly Value[]): Value {
