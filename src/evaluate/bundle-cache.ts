@@ -1,8 +1,9 @@
 // The built-in bundle, parsed at build time (npm run build writes dist/bundle-cache.json):
-// its modules' syntax trees and its METADATA blocks. Parsing them is most of the cost of
-// loading the bundle, and a PR-gate scan of one template should not pay for it on every
-// run. A module whose text differs from the one cached (an edited rule) and a METADATA block
-// the cache does not hold (a user's bundle) are parsed as usual.
+// its modules' syntax trees, its METADATA blocks and its data files. Parsing them is most of
+// the cost of loading the bundle (and the YAML ones would load the yaml library), and a
+// PR-gate scan of one template should not pay for it on every run. A module or data file whose
+// text differs from the one cached (an edited rule) and a METADATA block the cache does not
+// hold (a user's bundle) are parsed as usual.
 //
 // The file is made to be read fast, since every scan reads it:
 // - line 1 is a JSON header (format version, each module's path and sha256, the METADATA
@@ -21,22 +22,28 @@ import { fileURLToPath } from "node:url";
 import { metadataBlockTexts, parseMetadataYaml, type AnnotationCache } from "../rego/annotations.js";
 import { parseModule, type Module } from "../rego/index.js";
 import { BigNum } from "../rego/value.js";
-import { loadPolicyFiles } from "./policy-files.js";
+import { isDeepStrictEqual } from "node:util";
+import { loadPolicyFiles, parseDataFile } from "./policy-files.js";
 
 const CACHE_FILE = fileURLToPath(new URL("../bundle-cache.json", import.meta.url));
-const FORMAT = 2;
+const FORMAT = 3;
 const FILE_PLACEHOLDER = '"file":0';
 
 interface Header {
   readonly format: number;
   readonly modules: readonly { readonly path: string; readonly sha256: string }[]; // paths relative to the bundle directory
   readonly annotations: Record<string, Record<string, unknown>>; // METADATA YAML by its text
+  // Data files by path (relative to the bundle directory): the value as JSON text.
+  readonly data: Record<string, { readonly sha256: string; readonly json: string }>;
 }
 
 export interface BundleCache {
   // The module at `path` (in bundle directory `dir`) with text `source`: from the cache when
   // that text is the one parsed at build time, else parsed now.
   module(dir: string, path: string, source: string): Module;
+  // The value of the data file at `path` when `text` is the one parsed at build time (a new
+  // copy each time), else undefined.
+  data(dir: string, path: string, text: string): unknown;
   readonly annotations: AnnotationCache;
 }
 
@@ -60,6 +67,10 @@ export function readBundleCache(file: string): BundleCache {
       module.source = source;
       return module as unknown as Module;
     },
+    data(dir, path, text) {
+      const entry = header?.data[relative(dir, path)];
+      return entry !== undefined && entry.sha256 === sha256(text) ? JSON.parse(entry.json) : undefined;
+    },
     annotations: new Map(Object.entries(header?.annotations ?? {})),
   };
 }
@@ -75,11 +86,13 @@ export function builtinBundleCache(): BundleCache {
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
 // Parses the bundle below `dir` and writes the cache (the build step).
-export async function writeBundleCache(dir: string, file = CACHE_FILE): Promise<{ modules: number; annotations: number }> {
+export async function writeBundleCache(dir: string, file = CACHE_FILE): Promise<{ modules: number; annotations: number; dataFiles: number }> {
   const modules: Header["modules"][number][] = [];
   const trees: string[] = [];
   const blocks: Record<string, Record<string, unknown>> = {};
-  for (const m of (await loadPolicyFiles([dir])).modules) {
+  const data: Header["data"] = {};
+  const files = await loadPolicyFiles([dir]);
+  for (const m of files.modules) {
     // A scan does not compile the tests.
     if (m.path.endsWith("_test.rego")) continue;
     const module = parseModule(m.source, m.path);
@@ -93,9 +106,15 @@ export async function writeBundleCache(dir: string, file = CACHE_FILE): Promise<
       if (value !== null && typeof value === "object" && !Array.isArray(value)) blocks[text] = value as Record<string, unknown>;
     }
   }
-  const header: Header = { format: FORMAT, modules, annotations: blocks };
+  for (const f of files.dataFiles) {
+    const value = parseDataFile(f.text, f.path);
+    // JSON holds every value YAML gives but a few (.inf, .nan): leave such a file out.
+    const json = JSON.stringify(value);
+    if (isDeepStrictEqual(JSON.parse(json), value)) data[relative(dir, f.path)] = { sha256: sha256(f.text), json };
+  }
+  const header: Header = { format: FORMAT, modules, annotations: blocks, data };
   writeFileSync(file, asciiOnly([JSON.stringify(header), ...trees].join("\n")), "latin1");
-  return { modules: modules.length, annotations: Object.keys(blocks).length };
+  return { modules: modules.length, annotations: Object.keys(blocks).length, dataFiles: Object.keys(data).length };
 }
 
 // JSON text with every character outside ASCII escaped (JSON.stringify leaves them as they are).

@@ -43,8 +43,9 @@ export async function loadBundles(sources: readonly BundleSource[], options: Loa
   let data: Record<string, unknown> = {};
   const hash = createHash("sha256");
   const revisions: string[] = [];
+  const cache = builtinBundleCache();
   for (const src of sources) {
-    const files = await loadPolicyFiles([src.dir]);
+    const files = await loadPolicyFiles([src.dir], { parsedBefore: (file, text) => cache.data(src.dir, file, text) });
     for (const m of files.modules) modules.push({ ...m, bundle: src.name });
     data = deepMerge(data, files.data);
     // The hash covers every module and data file, by path within the bundle, in order.
@@ -59,7 +60,6 @@ export async function loadBundles(sources: readonly BundleSource[], options: Loa
   }
   const compiled = modules.filter((m) => options.includeTests || !m.path.endsWith("_test.rego"));
   // Compile errors (RegoError) propagate: the CLI shows each with file:line:column.
-  const cache = builtinBundleCache();
   const policy = Policy.fromModules(
     compiled.map((m) => cache.module(sources.find((s) => s.name === m.bundle)!.dir, m.path, m.source)),
     { annotationCache: cache.annotations },

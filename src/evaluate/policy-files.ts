@@ -17,10 +17,17 @@ export interface PolicyFiles {
   readonly dataFiles: { readonly path: string; readonly text: string }[];
 }
 
+export interface LoadPolicyFilesOptions {
+  // A data file's value parsed before (the built-in bundle's, at build time), when `text` is
+  // the text it was parsed from; undefined to parse it now. A new value each time: merging
+  // data documents writes into them.
+  readonly parsedBefore?: (file: string, text: string) => unknown;
+}
+
 const MAX_POLICY_FILE = 16 * 1024 * 1024;
 const DATA_FILES = new Set(["data.json", "data.yaml", "data.yml"]);
 
-export async function loadPolicyFiles(paths: readonly string[]): Promise<PolicyFiles> {
+export async function loadPolicyFiles(paths: readonly string[], options: LoadPolicyFilesOptions = {}): Promise<PolicyFiles> {
   const out: PolicyFiles = { modules: [], data: {}, dataFiles: [] };
   for (const p of paths) {
     let info;
@@ -35,11 +42,11 @@ export async function loadPolicyFiles(paths: readonly string[]): Promise<PolicyF
         if (file.endsWith(".rego")) await addModule(out, file);
         else if (DATA_FILES.has(name)) {
           const rel = relative(p, dirname(file));
-          await addData(out, file, rel === "" ? [] : rel.split(sep));
+          await addData(out, file, rel === "" ? [] : rel.split(sep), options);
         }
       }
     } else if (p.endsWith(".rego")) await addModule(out, p);
-    else if (/\.(json|ya?ml)$/.test(p)) await addData(out, p, []);
+    else if (/\.(json|ya?ml)$/.test(p)) await addData(out, p, [], options);
     else throw new ErguardError("bad_input", "expected a .rego file, a data.json or data.yaml file, or a directory", { file: p });
   }
   return out;
@@ -62,10 +69,10 @@ async function addModule(out: PolicyFiles, file: string): Promise<void> {
   out.modules.push({ path: file, source: await readTextFile(file, { maxBytes: MAX_POLICY_FILE, what: "Rego modules" }) });
 }
 
-async function addData(out: PolicyFiles, file: string, at: readonly string[]): Promise<void> {
+async function addData(out: PolicyFiles, file: string, at: readonly string[], options: LoadPolicyFilesOptions): Promise<void> {
   const text = await readTextFile(file, { maxBytes: MAX_POLICY_FILE, what: "data documents" });
   out.dataFiles.push({ path: file, text });
-  const value = file.endsWith(".json") ? parseJson(text, file) : parseYamlText(text, file);
+  const value = options.parsedBefore?.(file, text) ?? parseDataFile(text, file);
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     throw new ErguardError("bad_input", "a data document must be an object", { file });
   }
@@ -79,6 +86,10 @@ async function addData(out: PolicyFiles, file: string, at: readonly string[]): P
     target = target[key] as Record<string, unknown>;
   }
   merge(target, value as Record<string, unknown>, file);
+}
+
+export function parseDataFile(text: string, file: string): unknown {
+  return file.endsWith(".json") ? parseJson(text, file) : parseYamlText(text, file);
 }
 
 function merge(target: Record<string, unknown>, source: Record<string, unknown>, file: string): void {

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -42,11 +42,32 @@ describe("the build-time cache of the built-in bundle", () => {
     expect(module.rules[0]!.loc.file).toBe(path);
   });
 
+  it("gives the data file's value parsing gives, a new copy each time, and parses a data file whose text changed", async () => {
+    expect(written.dataFiles).toBe(1);
+    const cache = readBundleCache(cacheFile);
+    const path = join(BUILTIN_POLICY_DIR, "data.yaml");
+    const text = readFileSync(path, "utf8");
+    const first = cache.data(BUILTIN_POLICY_DIR, path, text);
+    expect(first).toEqual((await loadPolicyFiles([path])).data);
+    expect(first).toEqual(cache.data(BUILTIN_POLICY_DIR, path, text));
+    expect(first).not.toBe(cache.data(BUILTIN_POLICY_DIR, path, text));
+    expect(cache.data(BUILTIN_POLICY_DIR, path, text + "\nextra: 1\n")).toBeUndefined();
+  });
+
+  it("leaves out a data file whose value JSON cannot hold", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "erguard-inf-"));
+    writeFileSync(join(dir, "data.yaml"), "limit: .inf\nname: x\n");
+    const file = join(dir, "cache.json");
+    expect((await writeBundleCache(dir, file)).dataFiles).toBe(0);
+    expect(readBundleCache(file).data(dir, join(dir, "data.yaml"), "limit: .inf\nname: x\n")).toBeUndefined();
+  });
+
   it("parses everything when the cache file is missing or of another format", () => {
     const m = { path: join(BUILTIN_POLICY_DIR, "x.rego"), source: "package x\n\ny := 1\n" };
     for (const file of [join(tmpdir(), "erguard-no-such-cache.json"), join(BUILTIN_POLICY_DIR, "data.yaml")]) {
       const cache = readBundleCache(file);
       expect(cache.annotations.size).toBe(0);
+      expect(cache.data(BUILTIN_POLICY_DIR, join(BUILTIN_POLICY_DIR, "data.yaml"), "a: 1\n")).toBeUndefined();
       expect(cache.module(BUILTIN_POLICY_DIR, m.path, m.source)).toEqual(parseModule(m.source, m.path));
     }
   });
