@@ -65,9 +65,13 @@ export function generateEstate(options: EstateOptions): Json {
       resourceGroup: "rg-network",
       tags: { "cost-center": `cc-${customer}` },
     });
-    // Address space: 10.<customer % 200>.<s % 4 * 64>.0/18 per subscription; a few customers overlap.
-    const second = chance(0.03) ? 1 : (customer % 200) + 20;
-    const third = (s % 4) * 64;
+    // Address space: a /20 of 10.0.0.0/8 per subscription (the hub's /22, then a /24 per spoke),
+    // distinct up to 4,096 subscriptions (160,000 resources). 3% of subscriptions reuse the block
+    // of the previous customer's first subscription: overlaps between customers, each with one
+    // other network, so that their share stays the same at every size.
+    const block = (customer > 0 && chance(0.03) ? (customer - 1) * perCustomer : s) % 4096;
+    const second = block >> 4;
+    const third = (block & 15) << 4;
 
     // --- circuit, peerings, route filter, port ---
     const circuitName = `er-${s}`;
@@ -204,7 +208,7 @@ export function generateEstate(options: EstateOptions): Json {
       const name = `vnet-spoke-${s}-${spoke}`;
       const vnet = base("virtualNetworks", name);
       const vnetId = vnet["id"] as string;
-      const octet = (third + 4 + spoke) % 256;
+      const octet = third + 4 + (spoke % 12);
       const nsg = base("networkSecurityGroups", `nsg-${s}-${spoke}`);
       const open = chance(0.07);
       const port = pick(["22", "3389", "443", "1433"]);
