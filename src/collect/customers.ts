@@ -14,7 +14,7 @@
 import { readFile } from "node:fs/promises";
 import type { Node, Pair } from "yaml";
 import { ErguardError } from "../errors.js";
-import { yaml } from "../lazy-yaml.js";
+import { yaml } from "../lazy-libraries.js";
 import type { ConnectionModel, Customer } from "../snapshot/types.js";
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -20,7 +20,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Document, LineCounter } from "yaml";
 import { ErguardError } from "../errors.js";
-import { yaml } from "../lazy-yaml.js";
+import { yaml } from "../lazy-libraries.js";
 import type { Attestation, Waiver } from "./results.js";
 import { describePath, schemaCheck } from "./schema-check.js";
 

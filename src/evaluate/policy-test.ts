@@ -1,8 +1,9 @@
 // Runs Rego unit tests the way `opa test` does: every rule named test_* is a test that passes
 // when it evaluates to true; todo_test_* rules are skipped and reported.
 
-import { RE2JS } from "re2js";
+import type { RE2JS } from "re2js";
 import { ErguardError } from "../errors.js";
+import { re2js } from "../lazy-libraries.js";
 import { Policy, RegoError, type Location } from "../rego/index.js";
 import type { PolicyFiles } from "./policy-files.js";
 
@@ -43,7 +44,7 @@ export function runPolicyTestsWithCoverage(files: PolicyFiles, options: TestRunO
   let filter: RE2JS | undefined;
   if (options.run !== undefined) {
     try {
-      filter = RE2JS.compile(options.run);
+      filter = re2js().RE2JS.compile(options.run);
     } catch (e) {
       throw new ErguardError("bad_config", `--run is not a valid regular expression: ${(e as Error).message}`);
     }

@@ -1,5 +1,5 @@
 // YAML text to a value, with the line and column of the first syntax error.
-import { yaml } from "../lazy-yaml.js";
+import { yaml } from "../lazy-libraries.js";
 import { ErguardError } from "../errors.js";
 
 export function parseYamlText(text: string, file: string): unknown {

@@ -9,7 +9,7 @@
 // Scopes: package (default above a package), rule (default above a rule), document (every
 // rule of that path), subpackages (the package and all below it).
 
-import { yaml } from "../lazy-yaml.js";
+import { yaml } from "../lazy-libraries.js";
 import type { Module, Rule } from "./ast.js";
 import { RegoError } from "./errors.js";
 import { tokenize, type Comment } from "./lexer.js";

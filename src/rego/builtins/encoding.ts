@@ -6,7 +6,7 @@
 // YAML 1.1 as OPA's go-yaml does (yes/no/on/off are booleans, timestamps stay strings).
 
 import type { DocumentOptions, ParseOptions, SchemaOptions, Tags } from "yaml";
-import { yaml } from "../../lazy-yaml.js";
+import { yaml } from "../../lazy-libraries.js";
 import { numberFromText } from "../bignum.js";
 import { goQuote } from "../format.js";
 import {

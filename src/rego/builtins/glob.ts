@@ -7,7 +7,8 @@
 //   \c     the character c
 // A pattern must match the whole string. Patterns compile to RE2 regexes (linear time).
 
-import { RE2JS } from "re2js";
+import type { RE2JS } from "re2js";
+import { re2js } from "../../lazy-libraries.js";
 import type { Value } from "../value.js";
 import { oneOfError, stringArg } from "./args.js";
 import { builtinError, type Builtin, type BuiltinContext } from "./registry.js";
@@ -117,7 +118,7 @@ function compileGlob(pattern: string, delimiters: readonly string[], ctx: Builti
   let entry = ctx.queryCache.get(key) as RE2JS | string | undefined;
   if (entry === undefined) {
     try {
-      entry = RE2JS.compile(new GlobCompiler(Array.from(pattern), delimiters).compile());
+      entry = re2js().RE2JS.compile(new GlobCompiler(Array.from(pattern), delimiters).compile());
     } catch (e) {
       if (!(e instanceof GlobSyntaxError)) throw e;
       entry = e.message;

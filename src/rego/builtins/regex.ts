@@ -4,7 +4,8 @@
 // re2js works on UTF-16 strings where Go works on UTF-8 bytes; match positions differ in
 // unit but never in which text matches.
 
-import { RE2JS, type Matcher } from "re2js";
+import type { Matcher, RE2JS } from "re2js";
+import { re2js } from "../../lazy-libraries.js";
 import { goQuote } from "../format.js";
 import type { Value } from "../value.js";
 import { intArg, stringArg } from "./args.js";
@@ -29,7 +30,7 @@ function compileRegex(name: string, pattern: string, ctx: BuiltinContext): Compi
   let entry = ctx.queryCache.get(key) as CompiledRegex | string | undefined;
   if (entry === undefined) {
     try {
-      const re = RE2JS.compile(pattern);
+      const re = re2js().RE2JS.compile(pattern);
       entry = { pattern: re, go: re.re2() as unknown as GoRegexp };
     } catch (e) {
       entry = e instanceof Error ? e.message : String(e);
@@ -44,7 +45,7 @@ function isValid(args: readonly Value[]): Value {
   const pattern = args[0];
   if (typeof pattern !== "string") return false;
   try {
-    RE2JS.compile(pattern);
+    re2js().RE2JS.compile(pattern);
     return true;
   } catch {
     return false;
