@@ -4,10 +4,11 @@
 //   node bench/run.ts [--sizes 1000,10000] [--cold-runs 7]
 
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { isLargeWork, LARGE_WORK_FLAGS } from "../dist/cli/large-work.js";
 import { generateEstate } from "./generate-estate.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -20,10 +21,13 @@ const coldRuns = Number(arg("--cold-runs") ?? 7);
 
 type Stage = Record<string, unknown> & { scanMs: number; jsonParseMs: number; peakRssMb: number };
 
+// The stages of `erguard scan <file>` in a process of their own, with the V8 flags the CLI would
+// start with for that file (src/cli/large-work.ts).
 function stages(file: string, extra: string[] = []): Stage {
-  const r = spawnSync(process.execPath, [join(root, "bench", "stages.ts"), file, ...extra], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const v8Flags = isLargeWork(["scan", file], (path) => statSync(path).size) ? LARGE_WORK_FLAGS : [];
+  const r = spawnSync(process.execPath, [...v8Flags, join(root, "bench", "stages.ts"), file, ...extra], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   if (r.status !== 0) throw new Error(`bench/stages.ts ${file} failed:\n${r.stderr}`);
-  return JSON.parse(r.stdout.trim().split("\n").pop()!) as Stage;
+  return { ...(JSON.parse(r.stdout.trim().split("\n").pop()!) as Stage), v8Flags };
 }
 
 const dir = mkdtempSync(join(tmpdir(), "erguard-bench-"));
@@ -75,7 +79,8 @@ function printTable(bySize: Record<number, Stage>, native: Stage, cold: { median
   for (const [n, s] of Object.entries(bySize)) lines.push([n.padStart(10), ...cols.map((c) => String(s[c]).padStart(16))].join(""));
   lines.push("");
   for (const [n, s] of Object.entries(bySize)) {
-    lines.push(`${n}: whole scan / JSON.parse = ${(s.scanMs / s.jsonParseMs).toFixed(1)}x; top rules: ${(s["topRules"] as { id: string; ms: number }[]).slice(0, 5).map((r) => `${r.id} ${r.ms} ms`).join(", ")}`);
+    const flags = (s["v8Flags"] as string[]).join(" ");
+    lines.push(`${n}: ${flags ? `with ${flags} (as erguard scan starts for a file this large); ` : ""}whole scan / JSON.parse = ${(s.scanMs / s.jsonParseMs).toFixed(1)}x; top rules: ${(s["topRules"] as { id: string; ms: number }[]).slice(0, 5).map((r) => `${r.id} ${r.ms} ms`).join(", ")}`);
   }
   const ns = Object.keys(bySize).map(Number);
   if (ns.includes(10000) && ns.includes(100000)) {
