@@ -57,6 +57,12 @@ type Direct = Value | undefined | typeof ITERATE;
 type K = () => boolean;
 type KV = (v: Value) => boolean;
 
+interface DataPrefix {
+  readonly node: RuleNode;
+  readonly base: Value | undefined;
+  readonly i: number;
+}
+
 // A replacement installed by `with f as g` / `with f as value`.
 type FunctionOverride = { readonly target: CallTarget } | { readonly value: Value };
 
@@ -451,6 +457,7 @@ export class Evaluator {
     let base: Value | undefined = this.data;
     let override = ctx.overrides;
     let i = 0;
+    if (override === undefined) ({ node, base, i } = this.constantPrefix(ops));
     let value: Value | undefined;
     let valueMode = false;
     for (; i <= ops.length; i++) {
@@ -490,6 +497,31 @@ export class Evaluator {
       value = lookup(value, key);
     }
     return value;
+  }
+
+  private readonly prefixes = new WeakMap<readonly CTerm[], DataPrefix>();
+
+  // Where directData's walk stands after a data ref's leading constant keys (a package path
+  // and a rule name, as most refs are), when no `with` replaces data: the same for every
+  // evaluation of the ref, so walked once. It stops before a rule or function, and before a key
+  // the rule tree lacks, leaving those cases to the walk.
+  private constantPrefix(ops: readonly CTerm[]): DataPrefix {
+    let prefix = this.prefixes.get(ops);
+    if (prefix === undefined) {
+      let node = this.root;
+      let base: Value | undefined = this.data;
+      let i = 0;
+      for (; i < ops.length && !node.isRuleNode && !node.isFunction; i++) {
+        const op = ops[i]!;
+        const child = op.kind === "const" && typeof op.value === "string" ? node.children.get(op.value) : undefined;
+        if (child === undefined) break;
+        base = base === undefined ? undefined : lookup(base, (op as { value: string }).value);
+        node = child;
+      }
+      prefix = { node, base, i };
+      this.prefixes.set(ops, prefix);
+    }
+    return prefix;
   }
 
   private evalList(items: readonly CTerm[], i: number, acc: Value[], frame: Frame, ctx: Context, k: (vs: Value[]) => boolean): boolean {

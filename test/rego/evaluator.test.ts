@@ -125,5 +125,33 @@ describe("the Rego evaluator", () => {
     // Keys like array indexes keep the order a plain object gives them.
     expect(out["numbered_keys"]).toEqual(Object.keys(Object.fromEntries(Array.from({ length: 100 }, (_, i) => [String(i), i]))));
   });
-});
 
+  it("reads data refs alike every time they run, and with data replaced: base data beside rules, rules, missing keys", () => {
+    const modules = [
+      { path: "lib.rego", source: "package lib\nrule := \"from a rule\"\nf(x) := x\nfrom_rule[k] := k if some k in [\"a\", \"b\"]" },
+      {
+        path: "t.rego",
+        source: [
+          "package t",
+          "reads := [[data.lib.rule, data.lib.doc, data.lib.from_rule[k], object.get(data.lib, \"none\", \"missing\")] | some k in [\"a\", \"b\", \"a\"]]",
+          "p := reads",
+          "q := v if v := reads with data.lib.rule as \"replaced\"",
+          "r := v if v := [[data.lib.rule, data.lib.doc] | some _ in [1, 2]] with data.lib.doc as 1",
+          "no_key if not data.lib.none",
+          "no_deeper if not data.lib.rule.x",
+        ].join("\n"),
+      },
+    ];
+    const session = Policy.compile(modules).session({ data: { lib: { doc: "from data" } }, print: () => {} });
+    const read = (name: string) => session.values(`x := data.t.${name}`)[0]?.["x"];
+    const expected = [["from a rule", "from data", "a", "missing"], ["from a rule", "from data", "b", "missing"], ["from a rule", "from data", "a", "missing"]];
+    // twice each: the second time the refs' leading keys are walked already
+    for (let round = 0; round < 2; round++) {
+      expect(read("p")).toEqual(expected);
+      expect(read("q")).toEqual(expected.map(([, doc, k, none]) => ["replaced", doc, k, none]));
+      expect(read("r")).toEqual([["from a rule", 1], ["from a rule", 1]]);
+      expect(read("no_key")).toBe(true);
+      expect(read("no_deeper")).toBe(true);
+    }
+  });
+});
