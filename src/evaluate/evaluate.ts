@@ -55,18 +55,20 @@ export function evaluateSnapshot(input: EvaluateInput): Results {
   const now = input.now ?? new Date();
   const rules = selectRules(bundle.rules, input.only, input.skip);
 
-  const byId = new Map<string, Resource>();
-  const byType = new Map<string, Resource[]>();
-  for (const r of snapshot.resources) {
-    byId.set(r.id.toLowerCase(), r);
+  // Resources by their position in the snapshot, which also finds their facts and line.
+  const resources = snapshot.resources;
+  const byId = new Map<string, number>();
+  const byType = new Map<string, number[]>();
+  for (let i = 0; i < resources.length; i++) {
+    const r = resources[i]!;
+    byId.set(r.id.toLowerCase(), i);
     const t = r.type.toLowerCase();
     const list = byType.get(t);
-    if (list) list.push(r);
-    else byType.set(t, [r]);
+    if (list) list.push(i);
+    else byType.set(t, [i]);
   }
   const customerOf = customerIndex(snapshot);
   const lines = input.snapshotText !== undefined ? resourceLines(input.snapshotText) : undefined;
-  const resourceIndex = new Map(snapshot.resources.map((r, i) => [r, i]));
 
   const data = withConfig(bundle.data, input.policyConfig);
   const session = bundle.policy.session({ inputValue: snapshot as unknown as Value, data, print: () => {} });
@@ -76,30 +78,30 @@ export function evaluateSnapshot(input: EvaluateInput): Results {
   const attestations = input.config?.attestations ?? [];
 
   // Per resource, what every entry about it repeats: computed once, not once per rule.
-  const resourceFacts = new Map<Resource, ResourceFacts>();
-  const factsOf = (r: Resource): ResourceFacts => {
-    let f = resourceFacts.get(r);
+  const resourceFacts: (ResourceFacts | undefined)[] = new Array(resources.length);
+  const factsOf = (i: number): ResourceFacts => {
+    let f = resourceFacts[i];
     if (f === undefined) {
-      const idx = resourceIndex.get(r);
+      const r = resources[i]!;
       f = {
         lowerId: r.id.toLowerCase(),
         resourceType: r.type,
         resourceName: r.name,
         origin: r.origin,
-        snapshotLine: idx !== undefined && lines ? lines.get(idx) : undefined,
+        snapshotLine: lines?.get(i),
         tags: r.tags && Object.keys(r.tags).length > 0 ? r.tags : undefined,
         customer: customerOf(r),
       };
-      resourceFacts.set(r, f);
+      resourceFacts[i] = f;
     }
     return f;
   };
 
   // Every entry has the same fields in the same order (absent ones undefined, which JSON
   // leaves out): hundreds of thousands of entries share one shape.
-  const entry = (rule: RuleInfo, resource: Resource | undefined, resourceId: string | null, status: Status, message: string, extra?: Pick<ResultEntry, "evidence" | "attestation">): ResultEntry => {
-    const id = resource?.id ?? resourceId;
-    const f = resource ? factsOf(resource) : NO_FACTS;
+  const entry = (rule: RuleInfo, index: number | undefined, resourceId: string | null, status: Status, message: string, extra?: Pick<ResultEntry, "evidence" | "attestation">): ResultEntry => {
+    const id = index !== undefined ? resources[index]!.id : resourceId;
+    const f = index !== undefined ? factsOf(index) : NO_FACTS;
     const fingerprint = f.lowerId !== undefined ? fingerprintOfLowerCaseId(rule.id, f.lowerId) : fingerprintOf(rule.id, id, message);
     return {
       ruleId: rule.id,
@@ -124,7 +126,7 @@ export function evaluateSnapshot(input: EvaluateInput): Results {
     const inScope = rule.resourceTypes.flatMap((t) => byType.get(t) ?? []);
     if (rule.manual) {
       for (const r of inScope) {
-        const att = attestationFor(rule, r, attestations, now);
+        const att = attestationFor(rule, resources[r]!, attestations, now);
         if (att) entries.push(entry(rule, r, null, "pass", `attested by ${att.attestedBy} on ${att.date}`, { attestation: att }));
         else entries.push(entry(rule, r, null, "manual", "needs an attestation: this check cannot be settled from configuration"));
       }
