@@ -16,6 +16,7 @@ import { writeFilesAtomically, writeTextAtomically } from "../report/write.js";
 import { parseJson } from "../snapshot/json-positions.js";
 import { MAX_SNAPSHOT_BYTES } from "../snapshot/load.js";
 import { readTextFile } from "../snapshot/read-text-file.js";
+import { textSha256 } from "../snapshot/text-sha256.js";
 import type { Snapshot } from "../snapshot/types.js";
 import { validateSnapshot } from "../snapshot/validate.js";
 import { parseParams } from "./collect-files.js";
@@ -54,6 +55,7 @@ export async function runScan(inputs: string[], opts: ScanOptions): Promise<numb
     let results = evaluateSnapshot({
       snapshot: collected.snapshot,
       snapshotText: collected.text,
+      snapshotSha256: await collected.sha256,
       snapshotFile: relative(process.cwd(), collected.written) || collected.written,
       bundle,
       ...(config ? { config } : {}),
@@ -107,6 +109,7 @@ export async function runScan(inputs: string[], opts: ScanOptions): Promise<numb
 interface Collected {
   readonly snapshot: Snapshot;
   readonly text: string;
+  readonly sha256: Promise<string>; // of text, hashed in another thread while the scan goes on
   written: string | undefined; // where the snapshot file is (the input, or what we wrote)
 }
 
@@ -116,10 +119,12 @@ async function collectInputs(inputs: string[], opts: ScanOptions, progress: Term
   if (inputs.length === 1 && (await isFile(inputs[0]!))) {
     const file = inputs[0]!;
     const text = await readTextFile(file, { maxBytes: MAX_SNAPSHOT_BYTES, what: "snapshots, templates and plans" });
+    // Hashed while it is parsed (and for nothing when it turns out not to be a snapshot).
+    const sha256 = textSha256(text);
     const value = parseJson(text, file, { allowComments: true });
     if (detectContent(value) === "snapshot") {
       progress.stage(`reading snapshot ${file}`);
-      return { snapshot: validateSnapshot(value, file, text), text, written: file };
+      return { snapshot: validateSnapshot(value, file, text), text, sha256, written: file };
     }
   }
   const snapshot = await collectFiles(inputs, {
@@ -128,7 +133,8 @@ async function collectInputs(inputs: string[], opts: ScanOptions, progress: Term
     baseDir: process.cwd(),
     progress,
   });
-  return { snapshot, text: JSON.stringify(snapshot, null, 2) + "\n", written: undefined };
+  const text = JSON.stringify(snapshot, null, 2) + "\n";
+  return { snapshot, text, sha256: textSha256(text), written: undefined };
 }
 
 // Collects exactly the resource types the loaded rules name: all rules', whatever --only
@@ -140,7 +146,8 @@ async function collectLive(opts: ScanOptions, bundle: LoadedBundle): Promise<Col
   const { runAzureCollect } = await import("./collect-azure.js");
   await runAzureCollect({ ...opts, out, ...(types.length > 0 ? { resourceTypes: types } : {}) });
   const text = await readFile(out, "utf8");
-  return { snapshot: validateSnapshot(JSON.parse(text), out, text), text, written: out };
+  const sha256 = textSha256(text);
+  return { snapshot: validateSnapshot(JSON.parse(text), out, text), text, sha256, written: out };
 }
 
 async function isFile(path: string): Promise<boolean> {

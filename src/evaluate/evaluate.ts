@@ -28,6 +28,8 @@ export interface EvaluateInput {
   // The snapshot file's text: its sha256 goes into the results, and the line of each resource
   // gives live findings a physical location.
   readonly snapshotText?: string;
+  // The sha256 of snapshotText, when the caller has it already (hashed in another thread).
+  readonly snapshotSha256?: string;
   readonly snapshotFile?: string;
   readonly bundle: LoadedBundle;
   readonly config?: ErguardConfig;
@@ -173,9 +175,11 @@ export function evaluateSnapshot(input: EvaluateInput): Results {
     evaluatedAt: now.toISOString(),
     policy: { revision: bundle.revision, sha256: bundle.sha256, bundles: bundle.bundles },
     snapshot: {
-      sha256: createHash("sha256")
-        .update(input.snapshotText ?? JSON.stringify(snapshot))
-        .digest("hex"),
+      sha256:
+        input.snapshotSha256 ??
+        createHash("sha256")
+          .update(input.snapshotText ?? JSON.stringify(snapshot))
+          .digest("hex"),
       ...optional("file", input.snapshotFile),
       source: {
         kind: snapshot.source.kind,
