@@ -33,7 +33,7 @@ const FIELDS: readonly string[] = [
 
 // What the entries of one resource share: the members before the outcome (id, type, name), and
 // those after the evidence (origin, line, tags, customer); with the values they were made from,
-// compared by identity before reuse. Entries come sorted by rule, then resource, so each rule
+// compared before reuse (sameText). Entries come sorted by rule, then resource, so each rule
 // meets the resources in the order the previous one did: `next` remembers that order and spares
 // most lookups.
 interface ResourceText {
@@ -120,7 +120,7 @@ export function entryJsonWriter(): EntryWriter {
     const line = e["snapshotLine"];
     const tags = e["tags"];
     const customer = e["customer"];
-    if (resource.origin !== origin || resource.line !== line || resource.tags !== tags || resource.customer !== customer) {
+    if (!sameText(resource.origin, origin) || resource.line !== line || !sameText(resource.tags, tags) || resource.customer !== customer) {
       resource.origin = origin;
       resource.line = line;
       resource.tags = tags;
@@ -156,6 +156,28 @@ export function entryJsonWriter(): EntryWriter {
     }
     out.write("}");
   };
+}
+
+// Whether two values have the same JSON text, as far as a cheap look tells: the same value, or
+// plain objects with the same keys in the same order and the same values. The tags and origin
+// of entries loaded from a results file are equal objects, one per entry, not one per resource.
+function sameText(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (!isPlainObject(a) || !isPlainObject(b)) return false;
+  const keys = Object.keys(a);
+  const others = Object.keys(b);
+  if (keys.length !== others.length) return false;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    if (key !== others[i] || a[key] !== b[key]) return false;
+  }
+  return true;
+}
+
+function isPlainObject(v: unknown): v is Readonly<Record<string, unknown>> {
+  if (typeof v !== "object" || v === null) return false;
+  const proto: unknown = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
 }
 
 // Whether the entry's keys are a subsequence of FIELDS, as an evaluated or loaded entry's are.

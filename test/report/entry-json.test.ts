@@ -83,4 +83,27 @@ describe("entryJsonWriter", () => {
     const sequence = [entry, { ...entry, tags: { team: "b" } }, { ...entry, tags: { team: "b" }, resourceName: "renamed" }, { ...entry, ruleId: "R-2" }];
     expect(written(sequence)).toEqual(sequence.map((e) => JSON.stringify(e)));
   });
+
+  it("writes entries loaded from a results file, whose equal tags and origins are objects of their own, as JSON.stringify does", () => {
+    const entry = (tags: object, origin: object) => ({ ruleId: "R-1", resourceId: "/r/1", resourceName: "one", status: "pass", severity: "low", baseline: "nsg", message: "", origin, tags, fingerprint: "f" });
+    class Tags {
+      constructor(readonly team: string) {}
+      toJSON() {
+        return { team: this.team.toUpperCase() };
+      }
+    }
+    const sequence = [
+      entry({ team: "a", env: "prod" }, { file: "main.bicep", line: 3 }),
+      entry({ team: "a", env: "prod" }, { file: "main.bicep", line: 3 }), // equal, not the same objects
+      entry({ env: "prod", team: "a" }, { file: "main.bicep", line: 3 }), // the same keys in another order
+      entry({ env: "prod", team: "b" }, { file: "main.bicep", line: 3 }), // another value
+      entry({ env: "prod", team: "b", x: "1" }, { file: "main.bicep", line: 3 }), // one key more
+      entry({ env: "prod", team: "b" }, { file: "main.bicep", line: 3, nested: { a: 1 } }),
+      entry({ env: "prod", team: "b" }, { file: "main.bicep", line: 3, nested: { a: 2 } }), // a nested value changes
+      entry(new Tags("b"), { file: "main.bicep", line: 3 }), // not a plain object: its toJSON counts
+      entry(new Tags("c"), { file: "main.bicep", line: 3 }),
+    ];
+    expect(written(sequence)).toEqual(sequence.map((e) => JSON.stringify(e)));
+  });
 });
+
