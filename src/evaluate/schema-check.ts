@@ -2,8 +2,8 @@
 // each problem as a path into the document plus a sentence, so that the caller can point at
 // the line: erguard.yaml through its YAML nodes, results.json through its JSON tree.
 
-import { createRequire } from "node:module";
 import type { ErrorObject, ValidateFunction } from "ajv";
+import { ajv, ajvFormats } from "../lazy-libraries.js";
 
 export interface SchemaProblem {
   readonly path: readonly (string | number)[];
@@ -13,20 +13,16 @@ export interface SchemaProblem {
 export type SchemaCheck = (value: unknown) => readonly SchemaProblem[];
 
 // The schema is compiled on first use: modules declare their checks at load time, and a scan
-// that never reads erguard.yaml or a results file never pays for compiling them.
+// that never reads erguard.yaml or a results file never pays for compiling them (nor for
+// loading ajv, see lazy-libraries.ts).
 export function schemaCheck(schema: object): SchemaCheck {
   let validate: ValidateFunction | undefined;
   return (value) => {
     if (validate === undefined) {
-      // ajv is required here, on first use, rather than imported: it is some 60 CommonJS
-      // modules, which a scan that checks no document should not load.
-      const require = createRequire(import.meta.url);
-      const { Ajv } = require("ajv") as typeof import("ajv");
-      const ajvFormats = require("ajv-formats") as typeof import("ajv-formats");
       // verbose: the parent schema lets an unknown property be answered with the known ones.
-      const ajv = new Ajv({ allErrors: true, strict: true, verbose: true });
-      ajvFormats.default(ajv);
-      validate = ajv.compile(schema);
+      const checker = new (ajv().Ajv)({ allErrors: true, strict: true, verbose: true });
+      ajvFormats().default(checker);
+      validate = checker.compile(schema);
     }
     return validate(value) ? [] : simplify(validate.errors ?? []);
   };

@@ -2,22 +2,21 @@
 // (bad_input) that names the JSON pointer and what was expected there and, when the source
 // text is at hand, the line to look at.
 
-import { createRequire } from "node:module";
 import type { ErrorObject, ValidateFunction } from "ajv";
 import { ErguardError } from "../errors.js";
+import { ajv } from "../lazy-libraries.js";
 import { fromPointer, lineOfPath, toPointer, type JsonPath } from "./json-positions.js";
 import { snapshotSchema } from "./schema.js";
 import type { Snapshot } from "./types.js";
 
 let compiled: ValidateFunction<Snapshot> | undefined;
 
-// Loaded and compiled on first use: a scan of one template validates no snapshot. ajv is some
-// 60 CommonJS modules, so it is required (synchronously) here rather than imported at the top.
+// Compiled on first use (and ajv loaded then, see lazy-libraries.ts): a scan of one template
+// validates no snapshot.
 function validator(): ValidateFunction<Snapshot> {
   if (compiled === undefined) {
-    const { Ajv } = createRequire(import.meta.url)("ajv") as typeof import("ajv");
-    const ajv = new Ajv({ allErrors: false, verbose: true, strict: true });
-    compiled = ajv.compile<Snapshot>(snapshotSchema);
+    const checker = new (ajv().Ajv)({ allErrors: false, verbose: true, strict: true });
+    compiled = checker.compile<Snapshot>(snapshotSchema);
   }
   return compiled;
 }

@@ -6,8 +6,8 @@
 // rest keep ajv's wording. Which errors appear can still differ (ajv explains every branch
 // of a failed anyOf, for one).
 
-import { createRequire } from "node:module";
 import type { ErrorObject, ValidateFunction } from "ajv";
+import { ajv, ajvFormats } from "../../lazy-libraries.js";
 import { isObject, makeObject, toJSON, type Value } from "../value.js";
 import { builtinError } from "./registry.js";
 
@@ -19,15 +19,11 @@ function compile(schema: unknown): ValidateFunction {
   const key = JSON.stringify(schema);
   let validate = compiled.get(key);
   if (!validate) {
-    // ajv is required on first use rather than imported: few policies validate JSON schemas,
-    // and loading it costs every query engine's start some 30 ms.
-    const require = createRequire(import.meta.url);
-    const { Ajv } = require("ajv") as typeof import("ajv");
-    const ajvFormats = require("ajv-formats") as typeof import("ajv-formats");
-    // One Ajv per schema: two schemas with the same $id must not collide.
-    const ajv = new Ajv({ allErrors: true, strict: false });
-    ajvFormats.default(ajv);
-    validate = ajv.compile(schema as object);
+    // One Ajv per schema: two schemas with the same $id must not collide. (ajv loads on the
+    // first call, see lazy-libraries.ts: few policies validate JSON schemas.)
+    const checker = new (ajv().Ajv)({ allErrors: true, strict: false });
+    ajvFormats().default(checker);
+    validate = checker.compile(schema as object);
     if (compiled.size >= COMPILED_MAX) compiled.delete(compiled.keys().next().value!);
     compiled.set(key, validate);
   }
